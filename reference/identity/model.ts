@@ -128,3 +128,6 @@ export function parseUserKey(uid: string): { tenant: string; id: string } {
   const i = uid.indexOf('$');
   return i < 0 ? { tenant: '', id: uid } : { tenant: uid.slice(0, i), id: uid.slice(i + 1) };
 }
+
+/** RGW's rgw_owner: a bucket or object belongs to a user (classic) or to an account (account members' writes). */
+export type Owner = { kind: 'user'; id: string /* userKey */ } | { kind: 'account'; id: string /* account id */ };
