@@ -62,13 +62,14 @@ export async function rgwTarget(options: RgwTargetOptions = {}): Promise<Target>
     );
   }
   const url = new URL(endpoint);
+  const capabilities = applyCapabilities(RGW_DEFAULT_CAPABILITIES, options.capabilities);
   await checkReachable(url.origin, region, admin);
   return {
     name: 'rgw',
     endpoint: url.origin,
     region,
     admin,
-    capabilities: applyCapabilities(RGW_DEFAULT_CAPABILITIES, options.capabilities),
+    capabilities,
     description: `RGW at ${url.origin}`,
     close: async () => {},
   };
@@ -86,8 +87,9 @@ async function fromCredsFile(file: string): Promise<Partial> {
 }
 
 async function fromProfile(profile: string, env: Readonly<Record<string, string | undefined>>): Promise<Partial> {
-  const creds = await fromIni({ profile })();
   const configFile = env.AWS_CONFIG_FILE ?? join(homedir(), '.aws', 'config');
+  const credentialsFile = env.AWS_SHARED_CREDENTIALS_FILE ?? join(homedir(), '.aws', 'credentials');
+  const creds = await fromIni({ profile, filepath: credentialsFile, configFilepath: configFile, ignoreCache: true })();
   const section = await readIniSection(configFile, profile === 'default' ? 'default' : `profile ${profile}`);
   return {
     source: `profile ${profile}`,

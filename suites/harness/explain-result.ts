@@ -9,7 +9,10 @@ export function explainResult(s: ScenarioResult): string {
   for (const c of last?.checks.filter((x) => !x.ok) ?? []) lines.push(`  ${c.pos.file}:${c.pos.line}:${c.pos.column}: ${c.message ?? ''}`);
   const body = last?.exchanges.at(-1)?.response?.body?.text;
   if (body) lines.push(`  last response body: ${body.slice(0, 300)}`);
-  for (const a of [...s.setup.actions, ...s.teardown.actions].filter((x) => !x.ok)) lines.push(`  ${a.description}: ${a.error?.message ?? ''}`);
+  for (const a of [...s.setup.actions, ...s.teardown.actions].filter((x) => !x.ok)) {
+    const line = `${a.description}: ${a.error?.message ?? ''}`;
+    if (!s.reason?.includes(line)) lines.push(`  ${line}`);
+  }
   return lines.join('\n');
 }
 

@@ -79,6 +79,20 @@ t.test('a failing final check ends the step at once', async (t) => {
   t.equal(whole.attempts.length, 1, 'expect: { final: true } never retries');
 });
 
+t.test('final: [outcome] waits on a field but stops at the first error', async (t) => {
+  const statsOf = (n: number): Outcome => ({ kind: 'success', status: 200, output: { stats: { num_objects: n } } });
+  const s = step('    retry: { until: 30s, every: 1s }\n    expect:\n      final: [outcome]\n      stats.num_objects: 2\n');
+  const waits = harness([statsOf(0), statsOf(1), statsOf(2)]);
+  const r = await runStep(s, waits.ctx, waits.opts);
+  t.equal(r.status, 'passed');
+  t.equal(r.attempts.length, 3, 'a field not there yet is waited for');
+  const errs = harness([statsOf(0), NO_SUCH, statsOf(2)]);
+  const r2 = await runStep(s, errs.ctx, errs.opts);
+  t.equal(r2.status, 'failed');
+  t.equal(r2.attempts.length, 2, 'an error ends the wait');
+  t.throws(() => step('    expect:\n      final: [stats.num_object]\n      stats.num_objects: 2\n'), /final lists "stats.num_object".*did you mean "stats.num_objects"/);
+});
+
 t.test('non-final checks keep retrying while final ones hold', async (t) => {
   const h = harness([DENIED, DENIED, OK]);
   const s = step('    retry: { until: 30s, every: 1s }\n    expect:\n      status: 200\n      Buckets: { exists: true, final: false }\n');
