@@ -17,6 +17,9 @@ export interface AuthzRequest {
   owner?: Owner;
   /** The bucket policy (JSON text) when the resource is a bucket or object. */
   bucketPolicy?: string;
+  /** Canned ACLs of the bucket and object, for RGW's ACL fallback. */
+  bucketAcl?: string;
+  objectAcl?: string;
   /** Extra condition keys the operation fills (s3:prefix, s3:x-amz-acl, ...). */
   conditions?: Record<string, string[]>;
   /** Error message RGW puts in the AccessDenied body for this operation, if any. */

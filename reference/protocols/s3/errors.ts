@@ -21,6 +21,8 @@ export const S3_ERRORS = {
   InvalidPart: { status: 400, code: 'InvalidPart' },
   InvalidPartOrder: { status: 400, code: 'InvalidPartOrder' },
   InvalidRange: { status: 416, code: 'InvalidRange' },
+  InvalidLocationConstraint: { status: 400, code: 'InvalidLocationConstraint' },
+  InvalidURI: { status: 400, code: 'InvalidURI' },
   InvalidRequest: { status: 400, code: 'InvalidRequest' },
   KeyTooLongError: { status: 400, code: 'KeyTooLongError' },
   MalformedACLError: { status: 400, code: 'MalformedACLError' },
