@@ -5,6 +5,7 @@ import type { RequestIds } from './http/request-id.js';
 import type { DecisionLog } from './log/decisions.js';
 import type { OpsLog } from './log/ops-log.js';
 import type { Store } from './store/store.js';
+import type { PolicyCache } from './authz/facts.js';
 
 export interface GatewayEnv {
   config: GatewayConfig;
@@ -13,4 +14,5 @@ export interface GatewayEnv {
   ids: RequestIds;
   decisions: DecisionLog;
   opsLog: OpsLog;
+  policies: PolicyCache;
 }

@@ -8,6 +8,7 @@ import { createGatewayServer } from './http/server.js';
 import { ensureAdminUser } from './identity/bootstrap.js';
 import { newSecretKey } from './identity/generate.js';
 import { DecisionLog } from './log/decisions.js';
+import { PolicyCache } from './authz/facts.js';
 import { OpsLog } from './log/ops-log.js';
 import { createAdminProtocol } from './protocols/admin/index.js';
 import { createIamProtocol } from './protocols/iam/index.js';
@@ -56,7 +57,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
       maxClockSkewSeconds: options.maxClockSkewSeconds ?? DEFAULTS.maxClockSkewSeconds,
       maxPutSize: options.maxPutSize ?? DEFAULTS.maxPutSize,
     };
-    const env: GatewayEnv = { config, store, clock, ids: new RequestIds(), decisions: new DecisionLog(), opsLog: new OpsLog() };
+    const env: GatewayEnv = { config, store, clock, ids: new RequestIds(), decisions: new DecisionLog(), opsLog: new OpsLog(), policies: new PolicyCache() };
     const server = createGatewayServer(env, {
       s3: createS3Protocol(),
       iam: createIamProtocol(),

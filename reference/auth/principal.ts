@@ -25,6 +25,11 @@ export interface RoleSessionPrincipal {
   sourceIdentity: string;
   webIdentity?: { provider: string; sub: string; aud: string; claims: Record<string, unknown> };
   sessionTags?: Record<string, string>;
+  /** Store key of the role, so the role's current policies are evaluated. */
+  roleKey?: string;
+  /** The user the token was issued to (RGW token_attrs.user_id), for Principal matching. */
+  tokenUser?: { tenant: string; id: string; ns?: string };
+  issuedAt?: number;
 }
 
 /** Temporary credentials from GetSessionToken: the user's own permissions. */

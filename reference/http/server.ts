@@ -71,7 +71,7 @@ async function serve(env: GatewayEnv, protocols: Protocols, req: IncomingMessage
       for (const [k, v] of ctx.query) if (!params.has(k)) params.append(k, v);
       ctx.params = params;
       const action = params.get('Action') ?? '';
-      const api: Api = protocols.sts.hasAction(action) ? 'sts' : protocols.iam.hasAction(action) ? 'iam' : 's3';
+      const api: Api = env.config.stsEnabled && protocols.sts.hasAction(action) ? 'sts' : protocols.iam.hasAction(action) ? 'iam' : 's3';
       ctx.api = api;
       protocol = protocols[api];
     } else if (route === 'admin' || route === 'reference') {

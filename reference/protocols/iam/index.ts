@@ -1,14 +1,19 @@
-// IAM front end (placeholder until the IAM operation table lands).
+// IAM front end (query protocol): Action → operation table; the caller must belong to an account.
 import type { FormProtocol } from '../../http/protocol.js';
-import { GatewayError } from '../../errors.js';
-import { renderS3Error } from '../s3/render-error.js';
+import { callerAccount } from './call.js';
+import { IAM_OPERATIONS, isIamAction } from './operations.js';
+import { renderIamError } from './render.js';
 
 export function createIamProtocol(): FormProtocol {
   return {
-    hasAction: () => false,
-    async handle() {
-      throw new GatewayError('NotImplemented');
+    hasAction: isIamAction,
+    async handle(ctx) {
+      const action = ctx.params!.get('Action')!;
+      ctx.operation = `iam:${action}`;
+      if (!isIamAction(action)) return;
+      const account = callerAccount(ctx);
+      await IAM_OPERATIONS[action]({ ctx, params: ctx.params!, account, now: new Date(ctx.env.clock.now()).toISOString() });
     },
-    renderError: (ctx, err) => renderS3Error(ctx, err),
+    renderError: (ctx, err) => renderIamError(ctx, err),
   };
 }

@@ -28,7 +28,7 @@ function renderAcl(ctx: RequestContext, owner: Owner, canned: string): Record<st
 
 export async function getBucketAcl(r: S3Request): Promise<void> {
   const b = loadBucket(r);
-  authorize(r.ctx, { action: 's3:GetBucketAcl', resource: s3Arn(b), owner: b.owner, bucketPolicy: b.policy, bucketAcl: b.acl });
+  authorize(r.ctx, { action: 's3:GetBucketAcl', resource: s3Arn(b), owner: b.owner, bucketPolicy: b.policy, bucketTenant: b.tenant, bucketAcl: b.acl });
   sendXml(r.ctx, 'AccessControlPolicy', renderAcl(r.ctx, b.owner, b.acl));
 }
 
@@ -41,7 +41,7 @@ function cannedFromRequest(ctx: RequestContext, bucket: string): string {
 
 export async function putBucketAcl(r: S3Request): Promise<void> {
   const b = loadBucket(r);
-  authorize(r.ctx, { action: 's3:PutBucketAcl', resource: s3Arn(b), owner: b.owner, bucketPolicy: b.policy, bucketAcl: b.acl });
+  authorize(r.ctx, { action: 's3:PutBucketAcl', resource: s3Arn(b), owner: b.owner, bucketPolicy: b.policy, bucketTenant: b.tenant, bucketAcl: b.acl });
   await readSmallBody(r.ctx);
   const acl = cannedFromRequest(r.ctx, b.name);
   await r.ctx.env.store.commit([{ table: T.buckets, key: bucketKey(b.tenant, b.name), value: { ...b, acl } }]);
@@ -52,7 +52,7 @@ export async function getObjectAcl(r: S3Request): Promise<void> {
   const b = loadBucket(r);
   const o = r.ctx.env.store.get<ObjectRecord>(T.objects, objectKey(b.marker, r.key!));
   if (!o) throw new GatewayError('NoSuchKey', '', { BucketName: b.name, Key: r.key! });
-  authorize(r.ctx, { action: 's3:GetObjectAcl', resource: s3Arn(b, r.key), owner: o.owner, bucketPolicy: b.policy, bucketAcl: b.acl, objectAcl: o.acl });
+  authorize(r.ctx, { action: 's3:GetObjectAcl', resource: s3Arn(b, r.key), owner: o.owner, bucketPolicy: b.policy, bucketTenant: b.tenant, bucketAcl: b.acl, objectAcl: o.acl });
   sendXml(r.ctx, 'AccessControlPolicy', renderAcl(r.ctx, o.owner, o.acl));
 }
 
@@ -61,7 +61,7 @@ export async function putObjectAcl(r: S3Request): Promise<void> {
   const k = objectKey(b.marker, r.key!);
   const o = r.ctx.env.store.get<ObjectRecord>(T.objects, k);
   if (!o) throw new GatewayError('NoSuchKey', '', { BucketName: b.name, Key: r.key! });
-  authorize(r.ctx, { action: 's3:PutObjectAcl', resource: s3Arn(b, r.key), owner: o.owner, bucketPolicy: b.policy, bucketAcl: b.acl, objectAcl: o.acl });
+  authorize(r.ctx, { action: 's3:PutObjectAcl', resource: s3Arn(b, r.key), owner: o.owner, bucketPolicy: b.policy, bucketTenant: b.tenant, bucketAcl: b.acl, objectAcl: o.acl });
   await readSmallBody(r.ctx);
   const acl = cannedFromRequest(r.ctx, b.name);
   await r.ctx.env.store.commit([{ table: T.objects, key: k, value: { ...o, acl } }]);

@@ -11,7 +11,7 @@ import { readSmallBody } from './body.js';
 
 export async function putBucketPolicy(r: S3Request): Promise<void> {
   const b = loadBucket(r);
-  authorize(r.ctx, { action: 's3:PutBucketPolicy', resource: s3Arn(b), owner: b.owner, bucketPolicy: b.policy, bucketAcl: b.acl });
+  authorize(r.ctx, { action: 's3:PutBucketPolicy', resource: s3Arn(b), owner: b.owner, bucketPolicy: b.policy, bucketTenant: b.tenant, bucketAcl: b.acl });
   const text = (await readSmallBody(r.ctx)).toString('utf8');
   try {
     parsePolicy(text, 'resource', { tenant: b.tenant });
@@ -25,7 +25,7 @@ export async function putBucketPolicy(r: S3Request): Promise<void> {
 
 export async function getBucketPolicy(r: S3Request): Promise<void> {
   const b = loadBucket(r);
-  authorize(r.ctx, { action: 's3:GetBucketPolicy', resource: s3Arn(b), owner: b.owner, bucketPolicy: b.policy, bucketAcl: b.acl });
+  authorize(r.ctx, { action: 's3:GetBucketPolicy', resource: s3Arn(b), owner: b.owner, bucketPolicy: b.policy, bucketTenant: b.tenant, bucketAcl: b.acl });
   if (b.policy === undefined) throw new GatewayError('NoSuchBucketPolicy', 'The bucket policy does not exist', { BucketName: b.name });
   r.ctx.res.statusCode = 200;
   r.ctx.res.setHeader('Content-Type', 'application/json');
@@ -35,7 +35,7 @@ export async function getBucketPolicy(r: S3Request): Promise<void> {
 
 export async function deleteBucketPolicy(r: S3Request): Promise<void> {
   const b = loadBucket(r);
-  authorize(r.ctx, { action: 's3:DeleteBucketPolicy', resource: s3Arn(b), owner: b.owner, bucketPolicy: b.policy, bucketAcl: b.acl });
+  authorize(r.ctx, { action: 's3:DeleteBucketPolicy', resource: s3Arn(b), owner: b.owner, bucketPolicy: b.policy, bucketTenant: b.tenant, bucketAcl: b.acl });
   const { policy: _dropped, ...rest } = b;
   await r.ctx.env.store.commit([{ table: T.buckets, key: bucketKey(b.tenant, b.name), value: rest }]);
   sendEmpty(r.ctx, 204);

@@ -13,7 +13,7 @@ import { CANNED_ACLS } from './acl.js';
 
 export async function listBuckets(r: S3Request): Promise<void> {
   const { ctx } = r;
-  authorize(ctx, { action: 's3:ListAllMyBuckets', resource: 'arn:aws:s3:::*' });
+  authorize(ctx, { action: 's3:ListAllMyBuckets', resource: 'arn:aws:s3:::*', scope: 'user', mandatoryPolicy: false });
   const owner = callerOwner(ctx);
   const p = ctx.principal;
   const tenant = p.kind === 'user' || p.kind === 'user-session' ? p.user.tenant : p.kind === 'role' ? p.role.tenant : '';
@@ -49,7 +49,7 @@ export async function createBucket(r: S3Request): Promise<void> {
   const name = r.bucketName!;
   if (!isValidBucketName(name)) throw new GatewayError('InvalidBucketName', '', { BucketName: name });
   const owner = callerOwner(ctx);
-  authorize(ctx, { action: 's3:CreateBucket', resource: s3Arn({ tenant: r.tenant, name }) });
+  authorize(ctx, { action: 's3:CreateBucket', resource: s3Arn({ tenant: r.tenant, name }), scope: 'user', mandatoryPolicy: false });
   if (!owner) throw new GatewayError('AccessDenied');
   const body = await readSmallBody(ctx);
   if (body.length) {
@@ -87,14 +87,14 @@ export async function createBucket(r: S3Request): Promise<void> {
 
 export async function headBucket(r: S3Request): Promise<void> {
   const b = loadBucket(r);
-  authorize(r.ctx, { action: 's3:ListBucket', resource: s3Arn(b), owner: b.owner, bucketPolicy: b.policy, bucketAcl: b.acl });
+  authorize(r.ctx, { action: 's3:ListBucket', resource: s3Arn(b), owner: b.owner, bucketPolicy: b.policy, bucketTenant: b.tenant, bucketAcl: b.acl });
   sendEmpty(r.ctx, 200, { 'X-RGW-Object-Count': String(b.numObjects), 'X-RGW-Bytes-Used': String(b.size), 'X-RGW-Quota-Max-Buckets': '1000' });
 }
 
 export async function deleteBucket(r: S3Request): Promise<void> {
   const { ctx } = r;
   const b = loadBucket(r);
-  authorize(ctx, { action: 's3:DeleteBucket', resource: s3Arn(b), owner: b.owner, bucketPolicy: b.policy, bucketAcl: b.acl });
+  authorize(ctx, { action: 's3:DeleteBucket', resource: s3Arn(b), owner: b.owner, bucketPolicy: b.policy, bucketTenant: b.tenant, bucketAcl: b.acl });
   if (ctx.env.store.count(T.objects, `${b.marker}/`) > 0 || ctx.env.store.count(T.uploads, `${b.marker}/`) > 0) {
     throw new GatewayError('BucketNotEmpty', '', { BucketName: b.name });
   }
@@ -104,13 +104,13 @@ export async function deleteBucket(r: S3Request): Promise<void> {
 
 export async function getBucketLocation(r: S3Request): Promise<void> {
   const b = loadBucket(r);
-  authorize(r.ctx, { action: 's3:GetBucketLocation', resource: s3Arn(b), owner: b.owner, bucketPolicy: b.policy, bucketAcl: b.acl });
+  authorize(r.ctx, { action: 's3:GetBucketLocation', resource: s3Arn(b), owner: b.owner, bucketPolicy: b.policy, bucketTenant: b.tenant, bucketAcl: b.acl });
   // RGW answers the zonegroup's api name; the default zonegroup's is "default".
   sendXml(r.ctx, 'LocationConstraint', { '#text': r.ctx.env.config.zonegroup });
 }
 
 export async function getBucketVersioning(r: S3Request): Promise<void> {
   const b = loadBucket(r);
-  authorize(r.ctx, { action: 's3:GetBucketVersioning', resource: s3Arn(b), owner: b.owner, bucketPolicy: b.policy, bucketAcl: b.acl });
+  authorize(r.ctx, { action: 's3:GetBucketVersioning', resource: s3Arn(b), owner: b.owner, bucketPolicy: b.policy, bucketTenant: b.tenant, bucketAcl: b.acl });
   sendXml(r.ctx, 'VersioningConfiguration', b.versioning ? { Status: b.versioning } : {});
 }

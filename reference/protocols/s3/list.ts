@@ -67,7 +67,7 @@ export async function listObjects(r: S3Request, v2: boolean): Promise<void> {
     action: 's3:ListBucket',
     resource: s3Arn(b),
     owner: b.owner,
-    bucketPolicy: b.policy,
+    bucketPolicy: b.policy, bucketTenant: b.tenant,
     bucketAcl: b.acl,
     conditions: { 's3:prefix': [prefix], ...(delimiter ? { 's3:delimiter': [delimiter] } : {}), 's3:max-keys': [q.get('max-keys') ?? String(MAX_KEYS)] },
   });

@@ -30,7 +30,7 @@ function partsOf(r: S3Request, uploadId: string): PartRecord[] {
 export async function createMultipartUpload(r: S3Request): Promise<void> {
   const { ctx } = r;
   const b = loadBucket(r);
-  authorize(ctx, { action: 's3:PutObject', resource: s3Arn(b, r.key), owner: b.owner, bucketPolicy: b.policy, bucketAcl: b.acl });
+  authorize(ctx, { action: 's3:PutObject', resource: s3Arn(b, r.key), owner: b.owner, bucketPolicy: b.policy, bucketTenant: b.tenant, bucketAcl: b.acl });
   const acl = header(ctx.headers, 'x-amz-acl') ?? 'private';
   if (!CANNED_ACLS.has(acl)) throw new GatewayError('InvalidArgument', '', { BucketName: b.name });
   // RGW upload ids look like "2~<32 random chars>".
@@ -55,7 +55,7 @@ export async function createMultipartUpload(r: S3Request): Promise<void> {
 export async function uploadPart(r: S3Request): Promise<void> {
   const { ctx } = r;
   const b = loadBucket(r);
-  authorize(ctx, { action: 's3:PutObject', resource: s3Arn(b, r.key), owner: b.owner, bucketPolicy: b.policy, bucketAcl: b.acl });
+  authorize(ctx, { action: 's3:PutObject', resource: s3Arn(b, r.key), owner: b.owner, bucketPolicy: b.policy, bucketTenant: b.tenant, bucketAcl: b.acl });
   const n = Number(ctx.query.get('partNumber'));
   if (!Number.isInteger(n) || n < 1 || n > MAX_PART_NUMBER) throw new GatewayError('InvalidArgument', '', { BucketName: b.name });
   const upload = loadUpload(r, b);
@@ -75,7 +75,7 @@ export async function uploadPart(r: S3Request): Promise<void> {
 export async function completeMultipartUpload(r: S3Request): Promise<void> {
   const { ctx } = r;
   const b = loadBucket(r);
-  authorize(ctx, { action: 's3:PutObject', resource: s3Arn(b, r.key), owner: b.owner, bucketPolicy: b.policy, bucketAcl: b.acl });
+  authorize(ctx, { action: 's3:PutObject', resource: s3Arn(b, r.key), owner: b.owner, bucketPolicy: b.policy, bucketTenant: b.tenant, bucketAcl: b.acl });
   const upload = loadUpload(r, b);
   const doc = parseXml((await readSmallBody(ctx)).toString('utf8'));
   const root = doc.CompleteMultipartUpload as Record<string, unknown> | undefined;
@@ -125,7 +125,7 @@ export async function completeMultipartUpload(r: S3Request): Promise<void> {
 export async function abortMultipartUpload(r: S3Request): Promise<void> {
   const { ctx } = r;
   const b = loadBucket(r);
-  authorize(ctx, { action: 's3:AbortMultipartUpload', resource: s3Arn(b, r.key), owner: b.owner, bucketPolicy: b.policy, bucketAcl: b.acl });
+  authorize(ctx, { action: 's3:AbortMultipartUpload', resource: s3Arn(b, r.key), owner: b.owner, bucketPolicy: b.policy, bucketTenant: b.tenant, bucketAcl: b.acl });
   const upload = loadUpload(r, b);
   const parts = partsOf(r, upload.uploadId);
   await ctx.env.store.commit([{ table: T.uploads, key: uploadKey(b.marker, upload.uploadId) }, ...parts.map((p) => ({ table: T.parts, key: partKey(upload.uploadId, p.partNumber) }))]);
@@ -136,7 +136,7 @@ export async function abortMultipartUpload(r: S3Request): Promise<void> {
 export async function listParts(r: S3Request): Promise<void> {
   const { ctx } = r;
   const b = loadBucket(r);
-  authorize(ctx, { action: 's3:ListMultipartUploadParts', resource: s3Arn(b, r.key), owner: b.owner, bucketPolicy: b.policy, bucketAcl: b.acl });
+  authorize(ctx, { action: 's3:ListMultipartUploadParts', resource: s3Arn(b, r.key), owner: b.owner, bucketPolicy: b.policy, bucketTenant: b.tenant, bucketAcl: b.acl });
   const upload = loadUpload(r, b);
   const max = Math.min(Number(ctx.query.get('max-parts') ?? 1000) || 1000, 1000);
   const marker = Number(ctx.query.get('part-number-marker') ?? 0) || 0;
@@ -161,7 +161,7 @@ export async function listParts(r: S3Request): Promise<void> {
 export async function listMultipartUploads(r: S3Request): Promise<void> {
   const { ctx } = r;
   const b = loadBucket(r);
-  authorize(ctx, { action: 's3:ListBucketMultipartUploads', resource: s3Arn(b), owner: b.owner, bucketPolicy: b.policy, bucketAcl: b.acl });
+  authorize(ctx, { action: 's3:ListBucketMultipartUploads', resource: s3Arn(b), owner: b.owner, bucketPolicy: b.policy, bucketTenant: b.tenant, bucketAcl: b.acl });
   const prefix = ctx.query.get('prefix') ?? '';
   const uploads = ctx.env.store
     .list<UploadRecord>(T.uploads, { prefix: `${b.marker}/` })

@@ -68,7 +68,7 @@ export async function putObject(r: S3Request): Promise<void> {
   const { ctx } = r;
   const b = loadBucket(r);
   const key = validateKey(b.name, r.key);
-  authorize(ctx, { action: 's3:PutObject', resource: s3Arn(b, key), owner: b.owner, bucketPolicy: b.policy, bucketAcl: b.acl, conditions: aclConditions(ctx) });
+  authorize(ctx, { action: 's3:PutObject', resource: s3Arn(b, key), owner: b.owner, bucketPolicy: b.policy, bucketTenant: b.tenant, bucketAcl: b.acl, conditions: aclConditions(ctx) });
   const acl = cannedAcl(ctx, b.name);
   const md5 = expectedMd5(ctx, b.name);
   const declared = header(ctx.headers, 'x-amz-decoded-content-length') ?? header(ctx.headers, 'content-length');
@@ -176,7 +176,7 @@ async function readObject(r: S3Request, withBody: boolean): Promise<void> {
   const { ctx } = r;
   const b = loadBucket(r);
   const o = loadObject(r, b);
-  authorize(ctx, { action: 's3:GetObject', resource: s3Arn(b, r.key), owner: o?.owner ?? b.owner, bucketPolicy: b.policy, bucketAcl: b.acl, objectAcl: o?.acl, deniedMessage: 'missing s3:GetObject permission' });
+  authorize(ctx, { action: 's3:GetObject', resource: s3Arn(b, r.key), owner: o?.owner ?? b.owner, bucketPolicy: b.policy, bucketTenant: b.tenant, bucketAcl: b.acl, objectAcl: o?.acl, deniedMessage: 'missing s3:GetObject permission' });
   if (!o) throw new GatewayError(withBody ? 'NoSuchKey' : 'NoSuchKey', '', { BucketName: b.name, Key: r.key! });
   if (preconditions(ctx, o, b.name) === 'not-modified') {
     ctx.res.statusCode = 304;
@@ -225,7 +225,7 @@ export const headObject = (r: S3Request): Promise<void> => readObject(r, false);
 export async function deleteObjectOp(r: S3Request): Promise<void> {
   const b = loadBucket(r);
   const o = loadObject(r, b);
-  authorize(r.ctx, { action: 's3:DeleteObject', resource: s3Arn(b, r.key), owner: b.owner, bucketPolicy: b.policy, bucketAcl: b.acl, objectAcl: o?.acl });
+  authorize(r.ctx, { action: 's3:DeleteObject', resource: s3Arn(b, r.key), owner: b.owner, bucketPolicy: b.policy, bucketTenant: b.tenant, bucketAcl: b.acl, objectAcl: o?.acl });
   await deleteObject(r.ctx.env, b, r.key!);
   sendEmpty(r.ctx, 204);
 }
@@ -244,7 +244,7 @@ export async function deleteObjects(r: S3Request): Promise<void> {
   for (const obj of objects) {
     const key = String(obj.Key ?? '');
     try {
-      authorize(ctx, { action: 's3:DeleteObject', resource: s3Arn(b, key), owner: b.owner, bucketPolicy: b.policy, bucketAcl: b.acl });
+      authorize(ctx, { action: 's3:DeleteObject', resource: s3Arn(b, key), owner: b.owner, bucketPolicy: b.policy, bucketTenant: b.tenant, bucketAcl: b.acl });
       await deleteObject(ctx.env, b, key);
       if (!quiet) deleted.push({ Key: key });
     } catch (err) {
@@ -286,8 +286,8 @@ export async function copyObject(r: S3Request): Promise<void> {
   const src = ctx.env.store.get<BucketRecord>(T.buckets, bucketKey(source.tenant, source.bucket));
   if (!src) throw new GatewayError('NoSuchBucket', '', { BucketName: source.bucket });
   const so = ctx.env.store.get<ObjectRecord>(T.objects, objectKey(src.marker, source.key));
-  authorize(ctx, { action: 's3:GetObject', resource: s3Arn(src, source.key), owner: so?.owner ?? src.owner, bucketPolicy: src.policy, bucketAcl: src.acl, objectAcl: so?.acl });
-  authorize(ctx, { action: 's3:PutObject', resource: s3Arn(dst, key), owner: dst.owner, bucketPolicy: dst.policy, bucketAcl: dst.acl, conditions: aclConditions(ctx) });
+  authorize(ctx, { action: 's3:GetObject', resource: s3Arn(src, source.key), owner: so?.owner ?? src.owner, bucketPolicy: src.policy, bucketTenant: src.tenant, bucketAcl: src.acl, objectAcl: so?.acl });
+  authorize(ctx, { action: 's3:PutObject', resource: s3Arn(dst, key), owner: dst.owner, bucketPolicy: dst.policy, bucketTenant: dst.tenant, bucketAcl: dst.acl, conditions: aclConditions(ctx) });
   if (!so) throw new GatewayError('NoSuchKey', '', { BucketName: source.bucket, Key: source.key });
   const replace = (header(ctx.headers, 'x-amz-metadata-directive') ?? 'COPY').toUpperCase();
   if (replace !== 'COPY' && replace !== 'REPLACE') throw new GatewayError('InvalidArgument', 'Unknown metadata directive.', { BucketName: dst.name });

@@ -1,0 +1,23 @@
+// Temporary credentials in RGW's formats: a 20-character mixed-case access key id (no ASIA prefix), a
+// 40-character upper-case secret, an Expiration with nanoseconds, and the sealed session token.
+import { randomInt } from 'node:crypto';
+import type { GatewayEnv } from '../../env.js';
+import { sealSession, type SessionClaims } from '../../auth/session-token.js';
+
+const MIXED = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+const pick = (alphabet: string, n: number): string => Array.from({ length: n }, () => alphabet[randomInt(alphabet.length)]).join('');
+
+export function issueCredentials(env: GatewayEnv, claims: Omit<SessionClaims, 'v' | 'ak' | 'sk' | 'iat' | 'exp'>, durationSeconds: number): Record<string, unknown> {
+  const iat = env.clock.now();
+  const exp = iat + durationSeconds * 1000;
+  const ak = pick(MIXED, 20);
+  const sk = pick(UPPER, 40);
+  const token = sealSession(env, { v: 1, ...claims, ak, sk, iat, exp });
+  return { AccessKeyId: ak, Expiration: nanoIso(exp), SecretAccessKey: sk, SessionToken: token };
+}
+
+/** 2026-11-23T09:35:30.725808566Z, as RGW prints Expiration. */
+export function nanoIso(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000000Z');
+}
