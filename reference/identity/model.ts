@@ -79,7 +79,13 @@ export interface RoleRecord {
   createDate: string;
   inlinePolicies: Record<string, string>;
   managedPolicies: string[];
-  tags: Record<string, string>;
+  /** RGW keeps role tags in a multimap: sorted by key, a key may repeat (TagRole adds, never replaces). */
+  tags: RoleTag[];
+}
+
+export interface RoleTag {
+  key: string;
+  value: string;
 }
 
 export interface GroupRecord {
@@ -97,7 +103,9 @@ export interface OidcProviderRecord {
   arn: string;
   accountId?: string;
   tenant: string;
-  url: string; // issuer URL as registered (without https://, as RGW stores it)
+  url: string; // issuer URL without its http(s):// prefix, as the provider ARN names it
+  /** The Url parameter exactly as CreateOpenIDConnectProvider received it (GetOpenIDConnectProvider returns it). */
+  registeredUrl?: string;
   clientIds: string[];
   thumbprints: string[];
   createDate: string;

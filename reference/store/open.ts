@@ -1,8 +1,8 @@
 // In memory unless a data directory is given.
+import { DurableStore } from './durable.js';
 import { MemoryStore } from './memory.js';
 import type { Store } from './store.js';
 
 export async function openStore(dataDir?: string): Promise<Store> {
-  if (dataDir) throw new Error('--data-dir: the durable store is not built yet');
-  return MemoryStore.open();
+  return dataDir ? DurableStore.open(dataDir) : MemoryStore.open();
 }

@@ -83,11 +83,15 @@ export async function completeMultipartUpload(r: S3Request): Promise<void> {
   if (!requested.length) throw new GatewayError('MalformedXML', '', { BucketName: b.name });
   const stored = new Map(partsOf(r, upload.uploadId).map((p) => [p.partNumber, p]));
   const chosen: PartRecord[] = [];
+  // RGW checks the order of the whole list while parsing it, before it looks at any part.
   let prev = 0;
-  for (const [i, req] of requested.entries()) {
+  for (const req of requested) {
     const n = Number(req.PartNumber);
     if (!Number.isInteger(n) || n <= prev) throw new GatewayError('InvalidPartOrder', '', { BucketName: b.name });
     prev = n;
+  }
+  for (const [i, req] of requested.entries()) {
+    const n = Number(req.PartNumber);
     const p = stored.get(n);
     const etag = String(req.ETag ?? '').replace(/^"|"$/g, '');
     if (!p || p.etag !== etag) throw new GatewayError('InvalidPart', '', { BucketName: b.name });
