@@ -26,7 +26,7 @@ export async function createOpenIDConnectProvider(c: IamCall): Promise<void> {
   const arn = providerArn(c.account.id, url);
   check(c, 'CreateOpenIDConnectProvider', arn);
   if (c.ctx.env.store.get(T.oidc, arn)) throw new GatewayError('EntityAlreadyExists', 'OpenIDConnectProvider already exists');
-  const rec: OidcProviderRecord = { arn, accountId: c.account.id, tenant: c.account.tenant, url: providerUrl(url), clientIds, thumbprints: thumbprints.map((t) => t.toLowerCase()), createDate: c.now };
+  const rec: OidcProviderRecord = { arn, accountId: c.account.id, tenant: c.account.tenant, url: providerUrl(url), registeredUrl: url, clientIds, thumbprints: thumbprints.map((t) => t.toLowerCase()), createDate: c.now };
   await c.ctx.env.store.commit([{ table: T.oidc, key: arn, value: rec }]);
   sendIam(c.ctx, 'CreateOpenIDConnectProvider', SHAPE, { OpenIDConnectProviderArn: arn });
 }
@@ -34,7 +34,7 @@ export async function createOpenIDConnectProvider(c: IamCall): Promise<void> {
 export async function getOpenIDConnectProvider(c: IamCall): Promise<void> {
   const p = load(c);
   check(c, 'GetOpenIDConnectProvider', p.arn);
-  sendIam(c.ctx, 'GetOpenIDConnectProvider', SHAPE, { ClientIDList: { member: p.clientIds }, ThumbprintList: { member: p.thumbprints }, Url: p.url, CreateDate: p.createDate });
+  sendIam(c.ctx, 'GetOpenIDConnectProvider', SHAPE, { ClientIDList: { member: p.clientIds }, ThumbprintList: { member: p.thumbprints }, Url: p.registeredUrl ?? p.url, CreateDate: p.createDate });
 }
 
 export async function listOpenIDConnectProviders(c: IamCall): Promise<void> {

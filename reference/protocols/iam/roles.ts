@@ -3,7 +3,7 @@
 // the XML declaration and namespace.
 import { randomUUID } from 'node:crypto';
 import { GatewayError } from '../../errors.js';
-import { T, type RoleRecord } from '../../identity/model.js';
+import { T, type RoleRecord, type RoleTag } from '../../identity/model.js';
 import { findRole, roleArn, roleKey, rolesOf } from '../../identity/roles.js';
 import { check, members, page, param, required, validName, validPath, type IamCall } from './call.js';
 import { sendIam, type Shape } from './render.js';
@@ -23,8 +23,7 @@ function roleXml(r: RoleRecord, list = false): Record<string, unknown> {
     MaxSessionDuration: r.maxSessionDuration,
     AssumeRolePolicyDocument: r.trustPolicy,
   };
-  const tags = Object.entries(r.tags);
-  if (tags.length) x.Tags = { member: tags.map(([Key, Value]) => ({ Key, Value })) };
+  if (r.tags.length) x.Tags = { member: r.tags.map((t) => ({ Key: t.key, Value: t.value })) };
   if (list && r.accountId) x.AccountId = r.accountId;
   return x;
 }
@@ -48,12 +47,15 @@ function maxSession(c: IamCall, fallback: number): number {
   return n;
 }
 
-function tagsFrom(c: IamCall): Record<string, string> {
-  const tags: Record<string, string> = {};
-  for (let i = 1; c.params.has(`Tags.member.${i}.Key`); i++) tags[c.params.get(`Tags.member.${i}.Key`)!] = c.params.get(`Tags.member.${i}.Value`) ?? '';
-  if (Object.keys(tags).length > 50) throw new GatewayError('LimitExceeded', 'Tags count cannot exceed 50');
-  return tags;
+/** RGW keeps role tags in a multimap sorted by key: TagRole adds, a key may repeat. */
+function tagsFrom(c: IamCall): RoleTag[] {
+  const tags: RoleTag[] = [];
+  for (let i = 1; c.params.has(`Tags.member.${i}.Key`); i++) tags.push({ key: c.params.get(`Tags.member.${i}.Key`)!, value: c.params.get(`Tags.member.${i}.Value`) ?? '' });
+  if (tags.length > 50) throw new GatewayError('LimitExceeded', 'Tags count cannot exceed 50');
+  return sortTags(tags);
 }
+
+const sortTags = (tags: RoleTag[]): RoleTag[] => [...tags].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 
 export async function createRole(c: IamCall): Promise<void> {
   const name = validName(c, 'RoleName');
@@ -176,8 +178,8 @@ export async function listAttachedRolePolicies(c: IamCall): Promise<void> {
 export async function tagRole(c: IamCall): Promise<void> {
   const r = loadRole(c);
   check(c, 'TagRole', roleArn(r));
-  const tags = { ...r.tags, ...tagsFrom(c) };
-  if (Object.keys(tags).length > 50) throw new GatewayError('LimitExceeded', 'Tags count cannot exceed 50');
+  const tags = sortTags([...r.tags, ...tagsFrom(c)]);
+  if (tags.length > 50) throw new GatewayError('LimitExceeded', 'Tags count cannot exceed 50');
   await save(c, { ...r, tags });
   sendIam(c.ctx, 'TagRole', AFTER);
 }
@@ -186,12 +188,12 @@ export async function untagRole(c: IamCall): Promise<void> {
   const r = loadRole(c);
   check(c, 'UntagRole', roleArn(r));
   const drop = new Set(members(c, 'TagKeys'));
-  await save(c, { ...r, tags: Object.fromEntries(Object.entries(r.tags).filter(([k]) => !drop.has(k))) });
+  await save(c, { ...r, tags: r.tags.filter((t) => !drop.has(t.key)) });
   sendIam(c.ctx, 'UntagRole', AFTER);
 }
 
 export async function listRoleTags(c: IamCall): Promise<void> {
   const r = loadRole(c);
   check(c, 'ListRoleTags', roleArn(r));
-  sendIam(c.ctx, 'ListRoleTags', BEFORE, { Tags: { member: Object.entries(r.tags).map(([Key, Value]) => ({ Key, Value })) }, IsTruncated: false });
+  sendIam(c.ctx, 'ListRoleTags', BEFORE, { Tags: { member: r.tags.map((t) => ({ Key: t.key, Value: t.value })) }, IsTruncated: false });
 }
