@@ -21,7 +21,7 @@ function client(t: Target): S3Client {
 }
 
 async function cannon(url: string, connections: number, method: 'GET' | 'PUT', seconds: number): Promise<{ rps: number; p50: number; p99: number; errors: number }> {
-  const r = await autocannon({ url, connections, duration: seconds, method, body: method === 'PUT' ? BODY : undefined, headers: method === 'PUT' ? { 'content-length': String(BODY.length) } : undefined });
+  const r = await autocannon({ url, connections, duration: seconds, method, body: method === 'PUT' ? BODY : undefined });
   const non2xx = r.non2xx + r.errors;
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: non2xx };
 }

@@ -61,6 +61,8 @@ async function serve(env: GatewayEnv, protocols: Protocols, req: IncomingMessage
     body: () => req,
   };
   res.setHeader('x-amz-request-id', requestId);
+  // The gateway's clock, not the host's: SDKs correct their skew from Date, so a moved clock keeps signing valid.
+  res.setHeader('Date', new Date(startedAt).toUTCString());
   let protocol: Protocol = protocols.s3;
   try {
     ctx.hostBucket = hostBucket(req.headers, env.config.dnsNames);
