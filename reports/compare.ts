@@ -32,8 +32,13 @@ function flatten(v: unknown, prefix = '', out: Record<string, string> = {}): Rec
     for (const [k, x] of Object.entries(v)) flatten(x, prefix ? `${prefix}.${k}` : k, out);
   } else if (Array.isArray(v)) {
     v.forEach((x, i) => flatten(x, `${prefix}[${i}]`, out));
-  } else out[prefix] = JSON.stringify(v);
+  } else out[prefix] = normalize(JSON.stringify(v));
   return out;
+}
+
+/** Generated identifiers (account ids, UUIDs) differ between any two runs; compare their shape, not value. */
+function normalize(s: string): string {
+  return s.replace(/RGW\d{17}/g, 'RGW<account-id>').replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<uuid>');
 }
 
 /** Fields whose values differ on every run by design (ids, keys, dates, tokens). */

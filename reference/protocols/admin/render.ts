@@ -96,16 +96,21 @@ export function bucketJson(b: BucketRecord, zonegroupId: string): Record<string,
     object_lock_enabled: false,
     mfa_enabled: false,
     owner: b.owner.id,
-    num_shards: 11,
-    ver: '',
-    master_ver: '',
-    max_marker: '',
+    num_shards: SHARDS,
+    ver: shardList((i) => `${i}#1`),
+    master_ver: shardList((i) => `${i}#0`),
+    max_marker: shardList((i) => `${i}#`),
     usage: b.numObjects > 0 || b.size > 0 ? { 'rgw.main': statsJson(b.size, b.sizeRounded, b.numObjects) } : {},
     mtime: microIso(b.creationDate),
     creation_time: microIso(b.creationDate),
     bucket_quota: quotaJson(b.quota),
+    read_tracker: 1,
   };
 }
+
+/** RGW's default bucket index has 11 shards; the per-shard version strings look like "0#1,1#1,...". */
+const SHARDS = 11;
+const shardList = (f: (i: number) => string): string => Array.from({ length: SHARDS }, (_, i) => f(i)).join(',');
 
 /** RGW prints timestamps with microseconds: 2026-11-23T08:29:53.726630Z. */
 export function microIso(iso: string): string {

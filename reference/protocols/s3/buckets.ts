@@ -82,7 +82,8 @@ export async function createBucket(r: S3Request): Promise<void> {
     sizeRounded: 0,
   };
   await ctx.env.store.commit([{ table: T.buckets, key: bucketKey(r.tenant, name), value: bucket }]);
-  sendEmpty(ctx, 200, { Location: `/${name}` });
+  // RGW sends no Location header (probed: the SDK's CreateBucket output has no Location against RGW).
+  sendEmpty(ctx, 200);
 }
 
 export async function headBucket(r: S3Request): Promise<void> {
