@@ -95,6 +95,7 @@ export function baseConditions(ctx: RequestContext): Record<string, string[]> {
   const p = ctx.principal;
   if (p.kind === 'user' || p.kind === 'user-session') {
     c['aws:username'] = [p.user.id];
+    c['rgw:subuser'] = [''];
     c['sts:authentication'] = [p.kind === 'user-session' ? 'true' : 'false'];
   } else if (p.kind === 'role') {
     c['aws:userid'] = [`${p.role.id}:${p.sessionName}`];

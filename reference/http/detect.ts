@@ -9,10 +9,11 @@ export type Route = 'admin' | 'reference' | 'form' | 's3';
 export function routeOf(method: string, rawPath: string, query: URLSearchParams, headers: IncomingHttpHeaders): Route {
   if (rawPath === '/admin' || rawPath.startsWith('/admin/')) return 'admin';
   if (rawPath.startsWith('/_reference/')) return 'reference';
-  if (rawPath === '/' && !header(headers, 'host')?.includes('.s3.')) {
+  // RGW hands Action requests to STS/IAM only on POST (probed: GET /?Action=ListUsers is an S3 ListBuckets).
+  if (rawPath === '/' && method === 'POST') {
     if (query.has('Action')) return 'form';
     const type = header(headers, 'content-type') ?? '';
-    if (method === 'POST' && type.startsWith('application/x-www-form-urlencoded')) return 'form';
+    if (type.startsWith('application/x-www-form-urlencoded')) return 'form';
   }
   return 's3';
 }

@@ -3,13 +3,11 @@
 import type { Store } from '../store/store.js';
 import { T, type OidcProviderRecord } from './model.js';
 
-/** RGW's url_remove_prefix: drop a lower-case "http://" or "https://", then a leading "www.". */
+/** RGW's url_remove_prefix: drop a lower-case "http://" or "https://" (a "www." stays, probed). */
 export function urlRemovePrefix(url: string): string {
-  let u = url;
-  if (u.startsWith('http://')) u = u.slice(7);
-  else if (u.startsWith('https://')) u = u.slice(8);
-  if (u.startsWith('www.')) u = u.slice(4);
-  return u;
+  if (url.startsWith('http://')) return url.slice(7);
+  if (url.startsWith('https://')) return url.slice(8);
+  return url;
 }
 
 export const providerArn = (accountOrTenant: string, url: string): string => `arn:aws:iam::${accountOrTenant}:oidc-provider/${url}`;

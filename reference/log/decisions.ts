@@ -7,6 +7,10 @@ export interface DecisionRecord {
   action: string;
   resource: string;
   allowed: boolean;
+  /** One line saying why, e.g. "denied: explicit Deny in bucket-policy statement DenyAll". */
+  summary?: string;
+  /** What refused it: a policy name, 'implicit-deny', 'cross-account-resource', ... */
+  blockedBy?: string;
   because: unknown[];
 }
 

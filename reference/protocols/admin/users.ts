@@ -5,9 +5,12 @@ import { parseCaps } from '../../identity/bootstrap.js';
 import { getAccount } from '../../identity/accounts.js';
 import { T, parseUserKey, userKey, type Owner, type Quota, type UserRecord } from '../../identity/model.js';
 import { buildUser, emailTaken, getUser, newKey, userMutations } from '../../identity/users.js';
+import { joinAccount } from '../../identity/iam-users.js';
 import type { BucketRecord } from '../../bucket/model.js';
 import { paramsOf, type Params } from './params.js';
-import { capsJson, keysJson, quotaJson, statsJson, userJson } from './render.js';
+import { capsJson, keysJson, quotaJson, userJson } from './render.js';
+import { ownerStatsJson } from '../../quota/usage.js';
+import { userQuotaFromParams } from '../../quota/params.js';
 import { sendJson } from './send.js';
 
 const IAM_NAME = /^[\w+=,.@-]{1,64}$/;
@@ -68,19 +71,6 @@ export async function createUser(ctx: RequestContext): Promise<void> {
   sendJson(ctx, userJson(user));
 }
 
-function ownerStats(ctx: RequestContext, owner: Owner): Record<string, unknown> {
-  let size = 0;
-  let rounded = 0;
-  let objects = 0;
-  for (const [, b] of ctx.env.store.list<BucketRecord>(T.buckets)) {
-    if (b.owner.kind !== owner.kind || b.owner.id !== owner.id) continue;
-    size += b.size;
-    rounded += b.sizeRounded;
-    objects += b.numObjects;
-  }
-  return statsJson(size, rounded, objects);
-}
-
 export async function getUserInfo(ctx: RequestContext): Promise<void> {
   const p = paramsOf(ctx);
   let u: UserRecord | undefined;
@@ -91,7 +81,7 @@ export async function getUserInfo(ctx: RequestContext): Promise<void> {
     if (!u) throw new GatewayError('NoSuchUser');
   } else u = loadUser(ctx, p);
   const body = userJson(u);
-  if (p.bool('stats')) body.stats = ownerStats(ctx, { kind: 'user', id: userKey(u.tenant, u.id) });
+  if (p.bool('stats')) body.stats = ownerStatsJson(ctx.env, u); // an account member's show the account's stats
   sendJson(ctx, body);
 }
 
@@ -123,28 +113,19 @@ export async function modifyUser(ctx: RequestContext): Promise<void> {
   if (p.has('user-caps')) after.caps = parseCaps(p.str('user-caps')!);
   if (p.has('op-mask')) after.opMask = p.str('op-mask')!;
   if (p.has('path')) after.path = p.str('path')!;
-  const accountId = p.str('account-id');
-  if (accountId !== undefined && accountId !== '' && accountId !== before.accountId) {
-    // Migrating a classic user into an account (Ceph accounts docs): its buckets move with it to the account.
-    if (!getAccount(store, accountId)) throw new GatewayError('NoSuchAccount');
-    if (before.accountId) throw new GatewayError('InvalidArgument', 'user already belongs to an account');
-    after.accountId = accountId;
-  }
-  const root = p.bool('account-root');
-  if (root !== undefined && after.accountId) after.accountRoot = root;
   if (p.has('access-key') || p.has('secret-key') || p.bool('generate-key')) {
-    const k = newKey(store, now(ctx), { accessKey: p.str('access-key'), secretKey: p.str('secret-key') });
-    after.keys = [...after.keys, k];
+    after.keys = [...after.keys, newKey(store, now(ctx), { accessKey: p.str('access-key'), secretKey: p.str('secret-key') })];
   }
   const mutations = userMutations(before, after);
-  if (after.accountId && after.accountId !== before.accountId) {
-    const me = userKey(before.tenant, before.id);
-    for (const [key, b] of store.list<BucketRecord>(T.buckets)) {
-      if (b.owner.kind === 'user' && b.owner.id === me) mutations.push({ table: T.buckets, key, value: { ...b, owner: { kind: 'account', id: after.accountId } } });
-    }
-  }
   await store.commit(mutations);
-  sendJson(ctx, userJson(after));
+  // Moving a classic user into an account (Ceph's accounts docs): RGW moves its buckets first, then checks the
+  // display name as an IAM user name; identity/iam-users.ts joinAccount() reproduces it step by step.
+  const accountId = p.str('account-id');
+  const joined = accountId ? await joinAccount(store, after, accountId) : after;
+  const root = p.bool('account-root');
+  const final = root !== undefined && joined.accountId ? { ...joined, accountRoot: root } : joined;
+  if (final !== joined) await store.commit(userMutations(joined, final));
+  sendJson(ctx, userJson(final));
 }
 
 export async function removeUser(ctx: RequestContext): Promise<void> {
@@ -204,20 +185,9 @@ export async function addCaps(ctx: RequestContext, remove: boolean): Promise<voi
   sendJson(ctx, capsJson(after));
 }
 
-/** Merge quota parameters over the current quota (unspecified fields keep their values, as RGW does). */
+/** Quota parameters over the current quota, as RGW parses them (quota/params.ts). */
 export function quotaFrom(p: Params, current: Quota): Quota {
-  const q = { ...current };
-  const maxObjects = p.int('max-objects');
-  if (maxObjects !== undefined) q.maxObjects = maxObjects < 0 ? -1 : maxObjects;
-  const maxSize = p.int('max-size');
-  const maxSizeKb = p.int('max-size-kb');
-  if (maxSize !== undefined) q.maxSize = maxSize < 0 ? -1 : maxSize;
-  else if (maxSizeKb !== undefined) q.maxSize = maxSizeKb < 0 ? -1 : maxSizeKb * 1024;
-  const enabled = p.bool('enabled');
-  if (enabled !== undefined) q.enabled = enabled;
-  const raw = p.bool('check-on-raw');
-  if (raw !== undefined) q.checkOnRaw = raw;
-  return q;
+  return userQuotaFromParams((name) => p.str(name), current);
 }
 
 function quotaType(p: Params): 'user' | 'bucket' {

@@ -1,165 +1,317 @@
-// IAM groups in an account: membership and group policies (inline and managed), evaluated with the user's own.
+// IAM groups of an account (rgw_rest_iam_group.cc): membership, inline and managed group policies.
+// Group names are unique in the account without regard to case; members are listed by lower-cased name,
+// a user's groups by group id.
 import { randomUUID } from 'node:crypto';
 import { GatewayError } from '../../errors.js';
+import { iamGroupArn, iamResourceArn, iamUserArn } from '../../identity/arn.js';
+import { accountGroups, findGroupByName, getGroup, groupMembers } from '../../identity/groups.js';
+import { findAccountUser } from '../../identity/iam-users.js';
 import { T, type GroupRecord, type UserRecord } from '../../identity/model.js';
 import { userMutations } from '../../identity/users.js';
-import { arn, check, page, param, required, validName, validPath, type IamCall } from './call.js';
-import { micro, sendIam, type Shape } from './render.js';
-import { attachedXml, loadIamUser, managedArn, policyDocument, userXml } from './users.js';
+import { accountOf, groupName, iamPath, maxItems, page, param, policyArn, policyName, requireParam, truncation, userName, type IamCall } from './call.js';
+import { op, SHAPES, type IamOperation } from './operation.js';
+import { attachedName, checkPolicy, knownManagedPolicy, sortedNames } from './policy-doc.js';
+import { members, type XNode } from './render.js';
+import { userResource } from './users.js';
 
-const DECL: Shape = { decl: true, ns: true, meta: 'after' };
-const NS_BEFORE: Shape = { decl: false, ns: true, meta: 'before' };
+const groupXml = (g: GroupRecord): XNode[] => [
+  ['Path', g.path],
+  ['GroupName', g.name],
+  ['GroupId', g.id],
+  ['Arn', iamGroupArn(g)],
+];
 
-const groupArn = (c: IamCall, g: GroupRecord): string => arn(c.account, 'group', g.path, g.name);
-const groupXml = (c: IamCall, g: GroupRecord): Record<string, unknown> => ({ Path: g.path, GroupName: g.name, GroupId: g.id, Arn: groupArn(c, g), CreateDate: micro(g.createDate) });
+/** Group members print without CreateDate. */
+const memberXml = (u: UserRecord): XNode[] => [
+  ['Path', u.path],
+  ['UserName', u.displayName],
+  ['UserId', u.id],
+  ['Arn', iamUserArn(u)],
+];
 
-function groups(c: IamCall): GroupRecord[] {
-  return c.ctx.env.store
-    .list<GroupRecord>(T.groups)
-    .map(([, g]) => g)
-    .filter((g) => g.accountId === c.account.id)
-    .sort((a, b) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : 1));
-}
+const groupResource = (g: Pick<GroupRecord, 'accountId' | 'path' | 'name'>): string => iamResourceArn(g.accountId, 'group', `${g.path || '/'}${g.name}`);
 
-function findGroup(c: IamCall, name: string): GroupRecord | undefined {
-  return groups(c).find((g) => g.name.toLowerCase() === name.toLowerCase());
-}
-
-function loadGroup(c: IamCall): GroupRecord {
-  const g = findGroup(c, required(c, 'GroupName'));
+function loadGroup(c: IamCall, name: string): GroupRecord {
+  const g = findGroupByName(c.ctx.env.store, accountOf(c).id, name);
   if (!g) throw new GatewayError('NoSuchEntity', 'No such GroupName in the account');
   return g;
 }
 
-const save = (c: IamCall, g: GroupRecord, value: GroupRecord | undefined): Promise<void> => c.ctx.env.store.commit([{ table: T.groups, key: g.id, value }]);
-
-function membersOf(c: IamCall, g: GroupRecord): UserRecord[] {
-  return c.ctx.env.store.list<UserRecord>(T.users).map(([, u]) => u).filter((u) => u.groups.includes(g.id));
+/** AddUserToGroup / RemoveUserFromGroup: both names checked, then the group, then the user (root included). */
+function groupAndUser(c: IamCall): { group: GroupRecord; user: UserRecord } {
+  const gname = groupName(param(c, 'GroupName'));
+  const uname = userName(param(c, 'UserName'));
+  const group = loadGroup(c, gname);
+  const user = findAccountUser(c.ctx.env.store, accountOf(c).id, uname);
+  if (!user) throw new GatewayError('NoSuchEntity', 'No such UserName in the account');
+  return { group, user };
 }
 
-export async function createGroup(c: IamCall): Promise<void> {
-  const g: GroupRecord = { id: randomUUID(), accountId: c.account.id, tenant: c.account.tenant, name: validName(c, 'GroupName', 128), path: validPath(c), createDate: c.now, inlinePolicies: {}, managedPolicies: [] };
-  check(c, 'CreateGroup', groupArn(c, g));
-  if (findGroup(c, g.name)) throw new GatewayError('EntityAlreadyExists', 'GroupName already exists');
-  if (groups(c).length >= c.account.maxGroups) throw new GatewayError('LimitExceeded', 'account group limit exceeded');
-  await save(c, g, g);
-  sendIam(c.ctx, 'CreateGroup', DECL, { Group: groupXml(c, g) });
-}
+const saveGroup = (c: IamCall, g: GroupRecord, value: GroupRecord | undefined): Promise<void> => c.ctx.env.store.commit([{ table: T.groups, key: g.id, value }]);
 
-export async function getGroup(c: IamCall): Promise<void> {
-  const g = loadGroup(c);
-  check(c, 'GetGroup', groupArn(c, g));
-  sendIam(c.ctx, 'GetGroup', DECL, { Group: groupXml(c, g), Users: { member: membersOf(c, g).map((u) => { const x = userXml(c, u); delete x.CreateDate; return x; }) }, IsTruncated: false });
-}
-
-export async function listGroups(c: IamCall): Promise<void> {
-  check(c, 'ListGroups', arn(c.account, 'group', '/', ''));
-  const prefix = param(c, 'PathPrefix') ?? '/';
-  const p = page(c, groups(c).filter((g) => g.path.startsWith(prefix)), (g) => g.name.toLowerCase());
-  sendIam(c.ctx, 'ListGroups', DECL, { Groups: { member: p.items.map((g) => groupXml(c, g)) }, IsTruncated: p.truncated, ...(p.marker ? { Marker: p.marker } : {}) });
-}
-
-export async function updateGroup(c: IamCall): Promise<void> {
-  const g = loadGroup(c);
-  check(c, 'UpdateGroup', groupArn(c, g));
-  const next = { ...g };
-  if (param(c, 'NewGroupName') !== undefined) {
-    const name = validName(c, 'NewGroupName', 128);
-    const other = findGroup(c, name);
-    if (other && other.id !== g.id) throw new GatewayError('EntityAlreadyExists', 'GroupName already exists');
-    next.name = name;
-  }
-  if (param(c, 'NewPath') !== undefined) next.path = validPath(c, 'NewPath');
-  await save(c, g, next);
-  sendIam(c.ctx, 'UpdateGroup', DECL);
-}
-
-export async function deleteGroup(c: IamCall): Promise<void> {
-  const g = loadGroup(c);
-  check(c, 'DeleteGroup', groupArn(c, g));
-  if (membersOf(c, g).length) throw new GatewayError('DeleteConflict', 'The group cannot be deleted until all members are removed');
-  if (Object.keys(g.inlinePolicies).length) throw new GatewayError('DeleteConflict', 'The group cannot be deleted until all group policies are removed');
-  if (g.managedPolicies.length) throw new GatewayError('DeleteConflict', 'The group cannot be deleted until all managed policies are detached');
-  await save(c, g, undefined);
-  sendIam(c.ctx, 'DeleteGroup', DECL);
-}
-
-export async function addUserToGroup(c: IamCall): Promise<void> {
-  const g = loadGroup(c);
-  const u = loadIamUser(c);
-  check(c, 'AddUserToGroup', groupArn(c, g));
-  if (!u.groups.includes(g.id)) await c.ctx.env.store.commit(userMutations(u, { ...u, groups: [...u.groups, g.id] }));
-  sendIam(c.ctx, 'AddUserToGroup', DECL);
-}
-
-export async function removeUserFromGroup(c: IamCall): Promise<void> {
-  const g = loadGroup(c);
-  const u = loadIamUser(c);
-  check(c, 'RemoveUserFromGroup', groupArn(c, g));
-  if (!u.groups.includes(g.id)) throw new GatewayError('NoSuchEntity', 'The user is not a member of the group');
-  await c.ctx.env.store.commit(userMutations(u, { ...u, groups: u.groups.filter((x) => x !== g.id) }));
-  sendIam(c.ctx, 'RemoveUserFromGroup', DECL);
-}
-
-export async function listGroupsForUser(c: IamCall): Promise<void> {
-  const u = loadIamUser(c);
-  check(c, 'ListGroupsForUser', arn(c.account, 'user', u.path, u.displayName));
-  const mine = groups(c).filter((g) => u.groups.includes(g.id));
-  sendIam(c.ctx, 'ListGroupsForUser', DECL, { Groups: { member: mine.map((g) => groupXml(c, g)) }, IsTruncated: false });
-}
-
-export async function putGroupPolicy(c: IamCall): Promise<void> {
-  const g = loadGroup(c);
-  check(c, 'PutGroupPolicy', groupArn(c, g));
-  const name = validName(c, 'PolicyName', 128);
-  await save(c, g, { ...g, inlinePolicies: { ...g.inlinePolicies, [name]: policyDocument(c) } });
-  sendIam(c.ctx, 'PutGroupPolicy', DECL);
-}
-
-export async function getGroupPolicy(c: IamCall): Promise<void> {
-  const g = loadGroup(c);
-  check(c, 'GetGroupPolicy', groupArn(c, g));
-  const name = required(c, 'PolicyName');
+function inlineDoc(g: GroupRecord, name: string, message: string): string {
   const doc = g.inlinePolicies[name];
-  if (doc === undefined) throw new GatewayError('NoSuchEntity', 'No such PolicyName on the group');
-  sendIam(c.ctx, 'GetGroupPolicy', DECL, { GroupName: g.name, PolicyName: name, PolicyDocument: doc });
+  if (doc === undefined) throw new GatewayError('NoSuchEntity', message);
+  return doc;
 }
 
-export async function deleteGroupPolicy(c: IamCall): Promise<void> {
-  const g = loadGroup(c);
-  check(c, 'DeleteGroupPolicy', groupArn(c, g));
-  const name = required(c, 'PolicyName');
-  if (g.inlinePolicies[name] === undefined) throw new GatewayError('NoSuchEntity', 'No such PolicyName on the group');
-  const { [name]: _gone, ...rest } = g.inlinePolicies;
-  await save(c, g, { ...g, inlinePolicies: rest });
-  sendIam(c.ctx, 'DeleteGroupPolicy', DECL);
-}
+const GROUP_POLICIES_MAX = 100;
 
-export async function listGroupPolicies(c: IamCall): Promise<void> {
-  const g = loadGroup(c);
-  check(c, 'ListGroupPolicies', groupArn(c, g));
-  sendIam(c.ctx, 'ListGroupPolicies', DECL, { PolicyNames: { member: Object.keys(g.inlinePolicies).sort() }, IsTruncated: false });
-}
+export const GROUP_OPERATIONS = {
+  CreateGroup: op({
+    callers: 'account',
+    action: 'iam:CreateGroup',
+    prepare(c): GroupRecord {
+      const raw = param(c, 'Path');
+      const path = raw === '' ? '/' : iamPath(raw);
+      const name = groupName(param(c, 'GroupName'));
+      return { id: randomUUID(), accountId: accountOf(c).id, tenant: c.tenant, name, path, createDate: c.now, inlinePolicies: {}, managedPolicies: [] };
+    },
+    resource: (_c, g) => groupResource(g),
+    async execute(c, g) {
+      const account = accountOf(c);
+      const store = c.ctx.env.store;
+      if (account.maxGroups >= 0 && accountGroups(store, account.id).length >= account.maxGroups) {
+        throw new GatewayError('LimitExceeded', `Group limit ${account.maxGroups} exceeded`);
+      }
+      if (findGroupByName(store, account.id, g.name)) throw new GatewayError('EntityAlreadyExists');
+      await saveGroup(c, g, g);
+      return [['Group', groupXml(g)]];
+    },
+    shape: SHAPES.declNsAfter,
+  }),
 
-export async function attachGroupPolicy(c: IamCall): Promise<void> {
-  const g = loadGroup(c);
-  check(c, 'AttachGroupPolicy', groupArn(c, g));
-  const a = managedArn(c);
-  if (!g.managedPolicies.includes(a)) await save(c, g, { ...g, managedPolicies: [...g.managedPolicies, a] });
-  sendIam(c.ctx, 'AttachGroupPolicy', DECL);
-}
+  GetGroup: op({
+    callers: 'account',
+    action: 'iam:GetGroup',
+    prepare(c) {
+      const name = groupName(param(c, 'GroupName'));
+      const marker = param(c, 'Marker');
+      const max = maxItems(c);
+      return { group: loadGroup(c, name), marker, max };
+    },
+    resource: (_c, t) => groupResource(t.group),
+    async execute(c, { group, marker, max }) {
+      const p = page(groupMembers(c.ctx.env.store, group.id), (u) => u.displayName.toLowerCase(), marker, max, 'after');
+      return [['Group', groupXml(group)], members('Users', p.items.map(memberXml)), ...truncation(p.marker)];
+    },
+    shape: SHAPES.declNsAfter,
+  }),
 
-export async function detachGroupPolicy(c: IamCall): Promise<void> {
-  const g = loadGroup(c);
-  check(c, 'DetachGroupPolicy', groupArn(c, g));
-  const a = required(c, 'PolicyArn');
-  if (!g.managedPolicies.includes(a)) throw new GatewayError('NoSuchEntity', 'No such PolicyArn on the group');
-  await save(c, g, { ...g, managedPolicies: g.managedPolicies.filter((x) => x !== a) });
-  sendIam(c.ctx, 'DetachGroupPolicy', DECL);
-}
+  UpdateGroup: op({
+    callers: 'account',
+    action: 'iam:UpdateGroup',
+    prepare(c) {
+      const newPath = param(c, 'NewPath');
+      if (newPath !== '') iamPath(newPath);
+      const newName = param(c, 'NewGroupName');
+      if (newName !== '') groupName(newName);
+      return { group: loadGroup(c, requireParam(c, 'GroupName')), newPath, newName };
+    },
+    resource: (_c, t) => groupResource(t.group),
+    async execute(c, { group, newPath, newName }) {
+      const after = { ...group, path: newPath || group.path, name: newName || group.name };
+      if (after.path !== group.path || after.name !== group.name) {
+        const other = findGroupByName(c.ctx.env.store, group.accountId, after.name);
+        if (other && other.id !== group.id) throw new GatewayError('EntityAlreadyExists');
+        await saveGroup(c, group, after);
+      }
+      return [['Group', groupXml(after)]];
+    },
+    shape: SHAPES.declNsAfter,
+  }),
 
-export async function listAttachedGroupPolicies(c: IamCall): Promise<void> {
-  const g = loadGroup(c);
-  check(c, 'ListAttachedGroupPolicies', groupArn(c, g));
-  sendIam(c.ctx, 'ListAttachedGroupPolicies', NS_BEFORE, attachedXml(g.managedPolicies));
-}
+  DeleteGroup: op({
+    callers: 'account',
+    action: 'iam:DeleteGroup',
+    prepare: (c) => loadGroup(c, requireParam(c, 'GroupName')),
+    resource: (_c, g) => groupResource(g),
+    async execute(c, g) {
+      if (Object.keys(g.inlinePolicies).length) throw new GatewayError('DeleteConflict', 'The group cannot be deleted until all group policies are removed');
+      if (g.managedPolicies.length) throw new GatewayError('DeleteConflict', 'The group cannot be deleted until all managed policies are detached');
+      if (groupMembers(c.ctx.env.store, g.id).length) throw new GatewayError('DeleteConflict', 'The group cannot be deleted until all users are removed');
+      await saveGroup(c, g, undefined);
+      return undefined;
+    },
+    shape: SHAPES.declNsAfter,
+  }),
+
+  ListGroups: op({
+    callers: 'account',
+    action: 'iam:ListGroups',
+    prepare: (c) => ({ marker: param(c, 'Marker'), prefix: param(c, 'PathPrefix'), max: maxItems(c) }),
+    resource: (c) => iamResourceArn(accountOf(c).id, 'group'),
+    async execute(c, { marker, prefix, max }) {
+      const all = accountGroups(c.ctx.env.store, accountOf(c).id).filter((g) => g.path.startsWith(prefix));
+      const p = page(all, (g) => g.name.toLowerCase(), marker, max, 'after');
+      return [members('Groups', p.items.map(groupXml)), ...truncation(p.marker)];
+    },
+    shape: SHAPES.declNsNone,
+  }),
+
+  AddUserToGroup: op({
+    callers: 'account',
+    action: 'iam:AddUserToGroup',
+    prepare: groupAndUser,
+    resource: (_c, t) => groupResource(t.group),
+    async execute(c, { group, user }) {
+      if (!user.groups.includes(group.id)) await c.ctx.env.store.commit(userMutations(user, { ...user, groups: [...user.groups, group.id] }));
+      return undefined;
+    },
+    shape: SHAPES.declNsAfter,
+  }),
+
+  RemoveUserFromGroup: op({
+    callers: 'account',
+    action: 'iam:RemoveUserFromGroup',
+    prepare: groupAndUser,
+    resource: (_c, t) => groupResource(t.group),
+    async execute(c, { group, user }) {
+      if (user.groups.includes(group.id)) await c.ctx.env.store.commit(userMutations(user, { ...user, groups: user.groups.filter((g) => g !== group.id) }));
+      return undefined;
+    },
+    shape: SHAPES.declNsAfter,
+  }),
+
+  ListGroupsForUser: op({
+    callers: 'account',
+    action: 'iam:ListGroupsForUser',
+    prepare(c) {
+      const marker = param(c, 'Marker');
+      const max = maxItems(c);
+      const name = userName(param(c, 'UserName'));
+      const user = findAccountUser(c.ctx.env.store, accountOf(c).id, name);
+      if (!user) throw new GatewayError('NoSuchEntity', 'No such UserName in the account');
+      return { user, marker, max };
+    },
+    resource: (_c, t) => userResource(t.user),
+    async execute(c, { user, marker, max }) {
+      const store = c.ctx.env.store;
+      const groups = [...user.groups].sort().flatMap((id) => getGroup(store, id) ?? []);
+      const p = page(groups, (g) => g.id, marker, max, 'from');
+      return [members('Groups', p.items.map(groupXml)), ...truncation(p.marker)];
+    },
+    shape: SHAPES.declNsAfter,
+  }),
+
+  PutGroupPolicy: op({
+    callers: 'account',
+    action: 'iam:PutGroupPolicy',
+    prepare(c) {
+      const gname = groupName(param(c, 'GroupName'));
+      const name = policyName(param(c, 'PolicyName'));
+      const doc = requireParam(c, 'PolicyDocument');
+      return { group: loadGroup(c, gname), name, doc };
+    },
+    resource: (_c, t) => groupResource(t.group),
+    async execute(c, { group, name, doc }) {
+      checkPolicy(doc, 'identity', null);
+      const inlinePolicies = { ...group.inlinePolicies, [name]: doc };
+      if (Object.keys(inlinePolicies).length > GROUP_POLICIES_MAX) throw new GatewayError('LimitExceeded', `Group policy limit ${GROUP_POLICIES_MAX} exceeded`);
+      await saveGroup(c, group, { ...group, inlinePolicies });
+      return undefined;
+    },
+    shape: SHAPES.declNsAfter,
+  }),
+
+  GetGroupPolicy: op({
+    callers: 'account',
+    action: 'iam:GetGroupPolicy',
+    prepare(c) {
+      const gname = groupName(param(c, 'GroupName'));
+      return { name: policyName(param(c, 'PolicyName')), group: loadGroup(c, gname) };
+    },
+    resource: (_c, t) => groupResource(t.group),
+    execute: async (_c, { group, name }): Promise<XNode[]> => [
+      ['GroupName', group.name],
+      ['PolicyName', name],
+      ['PolicyDocument', inlineDoc(group, name, 'No such PolicyName on the group')],
+    ],
+    shape: SHAPES.declNsAfter,
+  }),
+
+  DeleteGroupPolicy: op({
+    callers: 'account',
+    action: 'iam:DeleteGroupPolicy',
+    prepare(c) {
+      const gname = groupName(param(c, 'GroupName'));
+      return { name: policyName(param(c, 'PolicyName')), group: loadGroup(c, gname) };
+    },
+    resource: (_c, t) => groupResource(t.group),
+    async execute(c, { group, name }) {
+      inlineDoc(group, name, '');
+      const { [name]: _gone, ...rest } = group.inlinePolicies;
+      await saveGroup(c, group, { ...group, inlinePolicies: rest });
+      return undefined;
+    },
+    shape: SHAPES.declNsAfter,
+  }),
+
+  ListGroupPolicies: op({
+    callers: 'account',
+    action: 'iam:ListGroupPolicies',
+    prepare(c) {
+      const gname = groupName(param(c, 'GroupName'));
+      const marker = param(c, 'Marker');
+      const max = maxItems(c);
+      return { group: loadGroup(c, gname), marker, max };
+    },
+    resource: (_c, t) => groupResource(t.group),
+    async execute(_c, { group, marker, max }) {
+      const p = page(sortedNames(group.inlinePolicies), (n) => n, marker, Math.max(max, 0), 'from');
+      return [members('PolicyNames', p.items), ...truncation(p.marker)];
+    },
+    shape: SHAPES.declNsAfter,
+  }),
+
+  AttachGroupPolicy: op({
+    callers: 'account',
+    action: 'iam:AttachGroupPolicy',
+    prepare(c) {
+      const gname = groupName(param(c, 'GroupName'));
+      const arn = policyArn(param(c, 'PolicyArn'));
+      return { group: loadGroup(c, gname), arn };
+    },
+    resource: (_c, t) => groupResource(t.group),
+    async execute(c, { group, arn }) {
+      knownManagedPolicy(arn);
+      if (!group.managedPolicies.includes(arn)) await saveGroup(c, group, { ...group, managedPolicies: [...group.managedPolicies, arn] });
+      return undefined;
+    },
+    shape: SHAPES.declNsAfter,
+  }),
+
+  DetachGroupPolicy: op({
+    callers: 'account',
+    action: 'iam:DetachGroupPolicy',
+    prepare(c) {
+      const gname = groupName(param(c, 'GroupName'));
+      const arn = policyArn(param(c, 'PolicyArn'));
+      return { group: loadGroup(c, gname), arn };
+    },
+    resource: (_c, t) => groupResource(t.group),
+    async execute(c, { group, arn }) {
+      if (!group.managedPolicies.includes(arn)) throw new GatewayError('NoSuchEntity');
+      await saveGroup(c, group, { ...group, managedPolicies: group.managedPolicies.filter((a) => a !== arn) });
+      return undefined;
+    },
+    shape: SHAPES.declNsAfter,
+  }),
+
+  ListAttachedGroupPolicies: op({
+    callers: 'account',
+    action: 'iam:ListAttachedGroupPolicies',
+    prepare(c) {
+      const gname = groupName(param(c, 'GroupName'));
+      const marker = param(c, 'Marker');
+      const max = maxItems(c);
+      return { group: loadGroup(c, gname), marker, max };
+    },
+    resource: (_c, t) => groupResource(t.group),
+    async execute(_c, { group, marker, max }) {
+      const p = page([...group.managedPolicies].sort(), (a) => a, marker, Math.max(max, 0), 'from');
+      return [members('AttachedPolicies', p.items.map((a): XNode[] => [['PolicyName', attachedName(a)], ['PolicyArn', a]])), ...truncation(p.marker)];
+    },
+    shape: SHAPES.declNsAfter,
+  }),
+} satisfies Record<string, IamOperation>;

@@ -1,199 +1,366 @@
-// IAM roles: create (trust policy, path, MaxSessionDuration 3600..43200, description, tags), get, list, update,
-// delete, trust policy updates, inline and managed role policies, tags. RGW renders role documents without
-// the XML declaration and namespace.
+// IAM roles (rgw_rest_role.cc, rgw_role.cc). Roles serve callers outside accounts too: their tenant's roles,
+// authorised by identity policy or the "roles" admin cap. Quirks reproduced (probed on RGW 20.2.4):
+// - role documents carry no XML declaration and no namespace (except the managed-policy calls);
+// - MaxSessionDuration must be 3600..43200 (400 InvalidInput, empty message); UpdateRole without it resets
+//   it to 3600; a non-numeric value aborts radosgw (std::stoull) — the reference answers 400 InvalidInput;
+// - PutRolePolicy does not check the policy name; UpdateAssumeRolePolicy only checks JSON syntax;
+// - tags are a multimap (TagRole adds a second value for an existing key) and UntagRole removes nothing
+//   (RGW collects the TagKeys.member.N parameters from an empty range);
+// - ListRoles prints every stored field (AccountId, PermissionPolicies, ManagedPermissionPolicies, Tags).
 import { randomUUID } from 'node:crypto';
 import { GatewayError } from '../../errors.js';
-import { T, type RoleRecord, type RoleTag } from '../../identity/model.js';
-import { findRole, roleArn, roleKey, rolesOf } from '../../identity/roles.js';
-import { check, members, page, param, required, validName, validPath, type IamCall } from './call.js';
-import { sendIam, type Shape } from './render.js';
-import { attachedXml, managedArn, policyDocument } from './users.js';
+import { iamResourceArn } from '../../identity/arn.js';
+import type { RoleRecord, RoleTag } from '../../identity/model.js';
+import { addTags, findRole, roleArn, roleMutation, rolesOf } from '../../identity/roles.js';
+import { maxItems, page, param, policyArn, requireParam, roleName, iamPath, truncation, type IamCall } from './call.js';
+import { op, SHAPES, type IamOperation } from './operation.js';
+import { attachedName, checkJson, checkPolicy, knownManagedPolicy, sortedNames } from './policy-doc.js';
+import { members, milliDate, type XNode } from './render.js';
 
-const AFTER: Shape = { decl: false, ns: false, meta: 'after' };
-const BEFORE: Shape = { decl: false, ns: false, meta: 'before' };
+const SESSION_MIN = 3600;
+const SESSION_MAX = 43200;
+const MANAGED_ONLY_IN_ACCOUNTS = 'Managed policies are only supported for account users';
 
-function roleXml(r: RoleRecord, list = false): Record<string, unknown> {
-  const x: Record<string, unknown> = {
-    RoleId: r.id,
-    RoleName: r.name,
-    Path: r.path,
-    Arn: roleArn(r),
-    CreateDate: r.createDate,
-    ...(r.description ? { Description: r.description } : {}),
-    MaxSessionDuration: r.maxSessionDuration,
-    AssumeRolePolicyDocument: r.trustPolicy,
-  };
-  if (r.tags.length) x.Tags = { member: r.tags.map((t) => ({ Key: t.key, Value: t.value })) };
-  if (list && r.accountId) x.AccountId = r.accountId;
+const roleXml = (r: RoleRecord): XNode[] => [
+  ['RoleId', r.id],
+  ['RoleName', r.name],
+  ['Path', r.path],
+  ['Arn', roleArn(r)],
+  ['CreateDate', milliDate(r.createDate)],
+  ['Description', r.description],
+  ['MaxSessionDuration', r.maxSessionDuration],
+  ['AssumeRolePolicyDocument', r.trustPolicy],
+];
+
+/** RGWRoleInfo::dump, as ListRoles prints it. */
+function listedRoleXml(r: RoleRecord): XNode[] {
+  const x: XNode[] = roleXml(r).map(([k, v]): XNode => (k === 'RoleName' && r.tenant ? [k, `${r.tenant}$${r.name}`] : [k, v]));
+  x.push(['AccountId', r.accountId ?? '']);
+  const inline = sortedNames(r.inlinePolicies);
+  if (inline.length) x.push(['PermissionPolicies', inline.map((n): XNode => ['Policy', [['PolicyName', n], ['PolicyValue', r.inlinePolicies[n]!]]])]);
+  if (r.managedPolicies.length) x.push(['ManagedPermissionPolicies', [...r.managedPolicies].sort().map((a): XNode => ['PolicyArn', a])]);
+  if (r.tags.length) x.push(['Tags', r.tags.map((t): XNode => ['Tag', [['Key', t.key], ['Value', t.value]]])]);
   return x;
 }
 
+const roleResource = (scope: string, r: Pick<RoleRecord, 'path' | 'name'>): string => iamResourceArn(scope, 'role', `${r.path}${r.name}`);
+
 function loadRole(c: IamCall): RoleRecord {
-  const r = findRole(c.ctx.env.store, c.account.id, required(c, 'RoleName'));
+  const name = roleName(param(c, 'RoleName'));
+  const r = findRole(c.ctx.env.store, c.scope, name);
   if (!r) throw new GatewayError('NoSuchEntity', 'No such RoleName in the tenant');
   return r;
 }
 
-async function save(c: IamCall, r: RoleRecord | undefined, before?: RoleRecord): Promise<void> {
-  const key = roleKey(c.account.id, (r ?? before)!.name);
-  await c.ctx.env.store.commit([{ table: T.roles, key, value: r }]);
-}
+const save = (c: IamCall, r: RoleRecord, value: RoleRecord | undefined): Promise<void> => c.ctx.env.store.commit([roleMutation(r, value)]);
 
-function maxSession(c: IamCall, fallback: number): number {
-  const v = param(c, 'MaxSessionDuration');
-  if (v === undefined || v === '') return fallback;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 3600 || n > 43200) throw new GatewayError('InvalidInput', 'MaxSessionDuration must be between 3600 and 43200 seconds');
+/** std::stoull, then RGWRole::validate_max_session_duration. Empty means 3600. */
+function sessionDuration(raw: string): number {
+  if (raw === '') return SESSION_MIN;
+  const m = /^\s*([+-]?)(\d+)/.exec(raw);
+  // RGW: std::invalid_argument escapes and radosgw aborts; a negative value wraps around.
+  if (!m || m[1] === '-') throw new GatewayError('InvalidInput');
+  const n = Number(m[2]);
+  if (n < SESSION_MIN || n > SESSION_MAX) throw new GatewayError('InvalidInput');
   return n;
 }
 
-/** RGW keeps role tags in a multimap sorted by key: TagRole adds, a key may repeat. */
-function tagsFrom(c: IamCall): RoleTag[] {
-  const tags: RoleTag[] = [];
-  for (let i = 1; c.params.has(`Tags.member.${i}.Key`); i++) tags.push({ key: c.params.get(`Tags.member.${i}.Key`)!, value: c.params.get(`Tags.member.${i}.Value`) ?? '' });
-  if (tags.length > 50) throw new GatewayError('LimitExceeded', 'Tags count cannot exceed 50');
-  return sortTags(tags);
+/** RGW's parse_tags: Tags.member.N.Key / .Value, paired by index; counts must match. */
+function tagParams(c: IamCall): RoleTag[] {
+  const keys = new Map<number, string>();
+  const values = new Map<number, string>();
+  for (const [k, v] of c.params) {
+    const m = /Tags\.member\.(\d+)\.(Key|Value)/.exec(k);
+    if (m) (m[2] === 'Key' ? keys : values).set(Number(m[1]), v);
+  }
+  if (keys.size !== values.size) throw new GatewayError('InvalidInput', 'Tags array found mismatched Keys/Values');
+  const ks = [...keys.entries()].sort((a, b) => a[0] - b[0]).map(([, v]) => v);
+  const vs = [...values.entries()].sort((a, b) => a[0] - b[0]).map(([, v]) => v);
+  return ks.map((key, i) => ({ key, value: vs[i]! }));
 }
 
-const sortTags = (tags: RoleTag[]): RoleTag[] => [...tags].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+const READ = { type: 'roles', perm: 'read' } as const;
+const WRITE = { type: 'roles', perm: 'write' } as const;
+const byRole = (c: IamCall, r: RoleRecord): string => roleResource(c.scope, r);
 
-export async function createRole(c: IamCall): Promise<void> {
-  const name = validName(c, 'RoleName');
-  const path = validPath(c);
-  const trust = policyDocument(c, 'trust', 'AssumeRolePolicyDocument');
-  const role: RoleRecord = {
-    id: randomUUID(),
-    accountId: c.account.id,
-    tenant: c.account.tenant,
-    name,
-    path,
-    trustPolicy: trust,
-    description: param(c, 'Description') ?? '',
-    maxSessionDuration: maxSession(c, 3600),
-    createDate: c.now,
-    inlinePolicies: {},
-    managedPolicies: [],
-    tags: tagsFrom(c),
-  };
-  check(c, 'CreateRole', roleArn(role));
-  if (findRole(c.ctx.env.store, c.account.id, name)) throw new GatewayError('EntityAlreadyExists', 'Role already exists');
-  if (rolesOf(c.ctx.env.store, c.account.id).length >= c.account.maxRoles) throw new GatewayError('LimitExceeded', 'account role limit exceeded');
-  await save(c, role);
-  sendIam(c.ctx, 'CreateRole', AFTER, { Role: roleXml(role) });
-}
+export const ROLE_OPERATIONS = {
+  CreateRole: op({
+    callers: 'any',
+    action: 'iam:CreateRole',
+    cap: WRITE,
+    prepare(c) {
+      const name = roleName(param(c, 'RoleName'));
+      const rawPath = param(c, 'Path');
+      const path = rawPath === '' ? '/' : iamPath(rawPath);
+      const trust = requireParam(c, 'AssumeRolePolicyDocument');
+      checkPolicy(trust, 'trust', c.tenant);
+      const description = param(c, 'Description');
+      if (description.length > 1000) throw new GatewayError('InvalidInput', 'Description exceeds maximum length of 1000 characters.');
+      const tags = tagParams(c);
+      if (tags.length > 50) throw new GatewayError('LimitExceeded', 'Tags count cannot exceed 50');
+      const account = c.account;
+      if (account && account.maxRoles >= 0 && rolesOf(c.ctx.env.store, account.id).length >= account.maxRoles) {
+        throw new GatewayError('LimitExceeded', `Role limit ${account.maxRoles} exceeded`);
+      }
+      return { name, path, trust, description, tags, duration: param(c, 'MaxSessionDuration') };
+    },
+    resource: (c, t) => roleResource(c.scope, t),
+    async execute(c, t) {
+      const maxSessionDuration = sessionDuration(t.duration);
+      // RGWRole::validate_input is stricter than the RoleName check: no '_' and no '+'.
+      if (!/^[A-Za-z0-9:=,.@-]+$/.test(t.name)) throw new GatewayError('InvalidInput');
+      if (findRole(c.ctx.env.store, c.scope, t.name)) throw new GatewayError('EntityAlreadyExists');
+      const role: RoleRecord = {
+        id: randomUUID(),
+        ...(c.account ? { accountId: c.account.id } : {}),
+        tenant: c.tenant,
+        name: t.name,
+        path: t.path,
+        trustPolicy: t.trust,
+        description: t.description,
+        maxSessionDuration,
+        createDate: c.now,
+        inlinePolicies: {},
+        managedPolicies: [],
+        tags: addTags([], t.tags),
+      };
+      await save(c, role, role);
+      return [['Role', roleXml(role)]];
+    },
+    shape: SHAPES.after,
+  }),
 
-export async function getRole(c: IamCall): Promise<void> {
-  const r = loadRole(c);
-  check(c, 'GetRole', roleArn(r));
-  sendIam(c.ctx, 'GetRole', BEFORE, { Role: roleXml(r) });
-}
+  GetRole: op({
+    callers: 'any',
+    action: 'iam:GetRole',
+    cap: READ,
+    prepare: loadRole,
+    resource: byRole,
+    execute: async (_c, r) => [['Role', roleXml(r)]],
+    shape: SHAPES.before,
+  }),
 
-export async function listRoles(c: IamCall): Promise<void> {
-  check(c, 'ListRoles', `arn:aws:iam::${c.account.id}:role/`);
-  const prefix = param(c, 'PathPrefix') ?? '/';
-  const roles = rolesOf(c.ctx.env.store, c.account.id).filter((r) => r.path.startsWith(prefix));
-  const p = page(c, roles, (r) => r.name.toLowerCase());
-  sendIam(c.ctx, 'ListRoles', AFTER, { Roles: { member: p.items.map((r) => roleXml(r, true)) }, IsTruncated: p.truncated, ...(p.marker ? { Marker: p.marker } : {}) });
-}
+  ListRoles: op({
+    callers: 'any',
+    action: 'iam:ListRoles',
+    cap: READ,
+    prepare: (c) => ({ prefix: param(c, 'PathPrefix'), marker: param(c, 'Marker'), max: maxItems(c) }),
+    // The whole listing is one resource, whatever PathPrefix says.
+    resource: (c) => iamResourceArn(c.scope, 'role'),
+    async execute(c, { prefix, marker, max }) {
+      const all = rolesOf(c.ctx.env.store, c.scope).filter((r) => r.path.startsWith(prefix));
+      const p = page(all, (r) => r.name.toLowerCase(), marker, max, 'after');
+      return [members('Roles', p.items.map(listedRoleXml)), ...truncation(p.marker)];
+    },
+    shape: SHAPES.after,
+  }),
 
-export async function updateRole(c: IamCall): Promise<void> {
-  const r = loadRole(c);
-  check(c, 'UpdateRole', roleArn(r));
-  await save(c, { ...r, description: param(c, 'Description') ?? r.description, maxSessionDuration: maxSession(c, r.maxSessionDuration) });
-  sendIam(c.ctx, 'UpdateRole', AFTER);
-}
+  UpdateRole: op({
+    callers: 'any',
+    action: 'iam:UpdateRole',
+    cap: WRITE,
+    prepare(c) {
+      const description = c.params.has('Description') ? param(c, 'Description') : undefined;
+      if (description !== undefined && description.length > 1000) throw new GatewayError('InvalidInput', 'Description exceeds maximum length of 1000 characters.');
+      const duration = param(c, 'MaxSessionDuration');
+      return { role: loadRole(c), description, duration };
+    },
+    resource: (c, t) => byRole(c, t.role),
+    async execute(c, { role, description, duration }) {
+      const maxSessionDuration = sessionDuration(duration);
+      await save(c, role, { ...role, description: description ?? role.description, maxSessionDuration });
+      return undefined;
+    },
+    // RGW puts ResponseMetadata inside UpdateRoleResult.
+    shape: { ...SHAPES.after, meta: 'inside' },
+  }),
 
-export async function updateAssumeRolePolicy(c: IamCall): Promise<void> {
-  const r = loadRole(c);
-  check(c, 'UpdateAssumeRolePolicy', roleArn(r));
-  await save(c, { ...r, trustPolicy: policyDocument(c, 'trust', 'PolicyDocument') });
-  sendIam(c.ctx, 'UpdateAssumeRolePolicy', AFTER);
-}
+  UpdateAssumeRolePolicy: op({
+    callers: 'any',
+    action: 'iam:ModifyRoleTrustPolicy',
+    cap: WRITE,
+    prepare(c) {
+      roleName(param(c, 'RoleName'));
+      const doc = checkJson(requireParam(c, 'PolicyDocument'));
+      return { role: loadRole(c), doc };
+    },
+    resource: (c, t) => byRole(c, t.role),
+    async execute(c, { role, doc }) {
+      await save(c, role, { ...role, trustPolicy: doc });
+      return undefined;
+    },
+    shape: SHAPES.after,
+  }),
 
-export async function deleteRole(c: IamCall): Promise<void> {
-  const r = loadRole(c);
-  check(c, 'DeleteRole', roleArn(r));
-  if (Object.keys(r.inlinePolicies).length) throw new GatewayError('DeleteConflict', 'The role cannot be deleted until all role policies are removed');
-  if (r.managedPolicies.length) throw new GatewayError('DeleteConflict', 'The role cannot be deleted until all managed policies are detached');
-  await save(c, undefined, r);
-  sendIam(c.ctx, 'DeleteRole', AFTER);
-}
+  DeleteRole: op({
+    callers: 'any',
+    action: 'iam:DeleteRole',
+    cap: WRITE,
+    prepare: loadRole,
+    resource: byRole,
+    async execute(c, r) {
+      if (Object.keys(r.inlinePolicies).length || r.managedPolicies.length) {
+        throw new GatewayError('DeleteConflict', 'The role cannot be deleted until all role policies are removed');
+      }
+      await save(c, r, undefined);
+      return undefined;
+    },
+    shape: SHAPES.after,
+  }),
 
-export async function putRolePolicy(c: IamCall): Promise<void> {
-  const r = loadRole(c);
-  check(c, 'PutRolePolicy', roleArn(r));
-  const name = validName(c, 'PolicyName', 128);
-  await save(c, { ...r, inlinePolicies: { ...r.inlinePolicies, [name]: policyDocument(c) } });
-  sendIam(c.ctx, 'PutRolePolicy', AFTER);
-}
+  PutRolePolicy: op({
+    callers: 'any',
+    action: 'iam:PutRolePolicy',
+    cap: WRITE,
+    prepare(c) {
+      roleName(param(c, 'RoleName'));
+      const name = requireParam(c, 'PolicyName');
+      const doc = checkPolicy(requireParam(c, 'PolicyDocument'), 'identity', c.tenant);
+      return { role: loadRole(c), name, doc };
+    },
+    resource: (c, t) => byRole(c, t.role),
+    async execute(c, { role, name, doc }) {
+      await save(c, role, { ...role, inlinePolicies: { ...role.inlinePolicies, [name]: doc } });
+      return undefined;
+    },
+    shape: SHAPES.after,
+  }),
 
-export async function getRolePolicy(c: IamCall): Promise<void> {
-  const r = loadRole(c);
-  check(c, 'GetRolePolicy', roleArn(r));
-  const name = required(c, 'PolicyName');
-  const doc = r.inlinePolicies[name];
-  if (doc === undefined) throw new GatewayError('NoSuchEntity', 'The requested PolicyName was not found');
-  sendIam(c.ctx, 'GetRolePolicy', BEFORE, { PolicyName: name, RoleName: r.name, PolicyDocument: doc });
-}
+  GetRolePolicy: op({
+    callers: 'any',
+    action: 'iam:GetRolePolicy',
+    cap: READ,
+    prepare(c) {
+      roleName(param(c, 'RoleName'));
+      const name = requireParam(c, 'PolicyName');
+      return { role: loadRole(c), name };
+    },
+    resource: (c, t) => byRole(c, t.role),
+    async execute(_c, { role, name }) {
+      const doc = role.inlinePolicies[name];
+      if (doc === undefined) throw new GatewayError('NoSuchEntity');
+      return [['PolicyName', name], ['RoleName', role.name], ['PolicyDocument', doc]];
+    },
+    shape: SHAPES.before,
+  }),
 
-export async function deleteRolePolicy(c: IamCall): Promise<void> {
-  const r = loadRole(c);
-  check(c, 'DeleteRolePolicy', roleArn(r));
-  const name = required(c, 'PolicyName');
-  if (r.inlinePolicies[name] === undefined) throw new GatewayError('NoSuchEntity', 'The requested PolicyName was not found');
-  const { [name]: _gone, ...rest } = r.inlinePolicies;
-  await save(c, { ...r, inlinePolicies: rest });
-  sendIam(c.ctx, 'DeleteRolePolicy', AFTER);
-}
+  ListRolePolicies: op({
+    callers: 'any',
+    action: 'iam:ListRolePolicies',
+    cap: READ,
+    prepare: loadRole,
+    resource: byRole,
+    // No paging: MaxItems and Marker are ignored and there is no IsTruncated.
+    execute: async (_c, r) => [members('PolicyNames', sortedNames(r.inlinePolicies))],
+    shape: SHAPES.before,
+  }),
 
-export async function listRolePolicies(c: IamCall): Promise<void> {
-  const r = loadRole(c);
-  check(c, 'ListRolePolicies', roleArn(r));
-  sendIam(c.ctx, 'ListRolePolicies', BEFORE, { PolicyNames: { member: Object.keys(r.inlinePolicies).sort() }, IsTruncated: false });
-}
+  DeleteRolePolicy: op({
+    callers: 'any',
+    action: 'iam:DeleteRolePolicy',
+    cap: WRITE,
+    prepare(c) {
+      roleName(param(c, 'RoleName'));
+      const name = requireParam(c, 'PolicyName');
+      return { role: loadRole(c), name };
+    },
+    resource: (c, t) => byRole(c, t.role),
+    async execute(c, { role, name }) {
+      if (role.inlinePolicies[name] === undefined) throw new GatewayError('NoSuchEntity', 'The requested PolicyName was not found');
+      const { [name]: _gone, ...rest } = role.inlinePolicies;
+      await save(c, role, { ...role, inlinePolicies: rest });
+      return undefined;
+    },
+    shape: SHAPES.after,
+  }),
 
-export async function attachRolePolicy(c: IamCall): Promise<void> {
-  const r = loadRole(c);
-  check(c, 'AttachRolePolicy', roleArn(r));
-  const a = managedArn(c);
-  if (!r.managedPolicies.includes(a)) await save(c, { ...r, managedPolicies: [...r.managedPolicies, a] });
-  sendIam(c.ctx, 'AttachRolePolicy', AFTER);
-}
+  AttachRolePolicy: op({
+    callers: 'account',
+    notInAccount: MANAGED_ONLY_IN_ACCOUNTS,
+    action: 'iam:AttachRolePolicy',
+    cap: WRITE,
+    prepare(c) {
+      roleName(param(c, 'RoleName'));
+      const arn = policyArn(param(c, 'PolicyArn'));
+      return { role: loadRole(c), arn };
+    },
+    resource: (c, t) => byRole(c, t.role),
+    async execute(c, { role, arn }) {
+      knownManagedPolicy(arn);
+      if (!role.managedPolicies.includes(arn)) await save(c, role, { ...role, managedPolicies: [...role.managedPolicies, arn] });
+      return undefined;
+    },
+    shape: SHAPES.nsAfter,
+  }),
 
-export async function detachRolePolicy(c: IamCall): Promise<void> {
-  const r = loadRole(c);
-  check(c, 'DetachRolePolicy', roleArn(r));
-  const a = required(c, 'PolicyArn');
-  if (!r.managedPolicies.includes(a)) throw new GatewayError('NoSuchEntity', 'No such PolicyArn on the role');
-  await save(c, { ...r, managedPolicies: r.managedPolicies.filter((x) => x !== a) });
-  sendIam(c.ctx, 'DetachRolePolicy', AFTER);
-}
+  DetachRolePolicy: op({
+    callers: 'account',
+    notInAccount: MANAGED_ONLY_IN_ACCOUNTS,
+    action: 'iam:DetachRolePolicy',
+    cap: WRITE,
+    prepare(c) {
+      roleName(param(c, 'RoleName'));
+      const arn = policyArn(param(c, 'PolicyArn'));
+      return { role: loadRole(c), arn };
+    },
+    resource: (c, t) => byRole(c, t.role),
+    async execute(c, { role, arn }) {
+      if (!role.managedPolicies.includes(arn)) throw new GatewayError('NoSuchEntity', 'The requested PolicyArn is not attached to the role');
+      await save(c, role, { ...role, managedPolicies: role.managedPolicies.filter((a) => a !== arn) });
+      return undefined;
+    },
+    shape: SHAPES.nsAfter,
+  }),
 
-export async function listAttachedRolePolicies(c: IamCall): Promise<void> {
-  const r = loadRole(c);
-  check(c, 'ListAttachedRolePolicies', roleArn(r));
-  sendIam(c.ctx, 'ListAttachedRolePolicies', BEFORE, attachedXml(r.managedPolicies));
-}
+  ListAttachedRolePolicies: op({
+    callers: 'account',
+    notInAccount: 'Managed policies are only supported for account roles',
+    action: 'iam:ListAttachedRolePolicies',
+    cap: WRITE,
+    prepare: loadRole,
+    resource: byRole,
+    execute: async (_c, r) => [members('AttachedPolicies', [...r.managedPolicies].sort().map((a): XNode[] => [['PolicyName', attachedName(a)], ['PolicyArn', a]]))],
+    shape: SHAPES.nsBefore,
+  }),
 
-export async function tagRole(c: IamCall): Promise<void> {
-  const r = loadRole(c);
-  check(c, 'TagRole', roleArn(r));
-  const tags = sortTags([...r.tags, ...tagsFrom(c)]);
-  if (tags.length > 50) throw new GatewayError('LimitExceeded', 'Tags count cannot exceed 50');
-  await save(c, { ...r, tags });
-  sendIam(c.ctx, 'TagRole', AFTER);
-}
+  TagRole: op({
+    callers: 'any',
+    action: 'iam:TagRole',
+    cap: WRITE,
+    prepare(c) {
+      roleName(param(c, 'RoleName'));
+      const tags = tagParams(c);
+      return { role: loadRole(c), tags };
+    },
+    resource: (c, t) => byRole(c, t.role),
+    async execute(c, { role, tags }) {
+      const merged = addTags(role.tags, tags);
+      if (merged.length > 50) throw new GatewayError('InvalidInput');
+      await save(c, role, { ...role, tags: merged });
+      return undefined;
+    },
+    shape: SHAPES.after,
+  }),
 
-export async function untagRole(c: IamCall): Promise<void> {
-  const r = loadRole(c);
-  check(c, 'UntagRole', roleArn(r));
-  const drop = new Set(members(c, 'TagKeys'));
-  await save(c, { ...r, tags: r.tags.filter((t) => !drop.has(t.key)) });
-  sendIam(c.ctx, 'UntagRole', AFTER);
-}
+  UntagRole: op({
+    callers: 'any',
+    action: 'iam:UntagRole',
+    cap: WRITE,
+    prepare: loadRole,
+    resource: byRole,
+    // RGW's UntagRole erases nothing (see the header).
+    execute: async () => undefined,
+    shape: SHAPES.after,
+  }),
 
-export async function listRoleTags(c: IamCall): Promise<void> {
-  const r = loadRole(c);
-  check(c, 'ListRoleTags', roleArn(r));
-  sendIam(c.ctx, 'ListRoleTags', BEFORE, { Tags: { member: r.tags.map((t) => ({ Key: t.key, Value: t.value })) }, IsTruncated: false });
-}
+  ListRoleTags: op({
+    callers: 'any',
+    action: 'iam:ListRoleTags',
+    cap: READ,
+    prepare: loadRole,
+    resource: byRole,
+    // <Tags><Key><Key>k</Key></Key><Value><Value>v</Value></Value>...</Tags>, and no <Tags> when empty.
+    execute: async (_c, r) => (r.tags.length ? [['Tags', r.tags.flatMap((t): XNode[] => [['Key', [['Key', t.key]]], ['Value', [['Value', t.value]]]])]] : []),
+    shape: SHAPES.after,
+  }),
+} satisfies Record<string, IamOperation>;

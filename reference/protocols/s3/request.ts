@@ -46,7 +46,7 @@ export function ownerIdentity(ctx: RequestContext, owner: Owner): { id: string; 
   return { id: owner.id, displayName: u?.displayName ?? owner.id };
 }
 
+/** RGW puts a bucket's tenant in the ARN's account field: arn:aws:s3::tenant:bucket/key. */
 export function s3Arn(bucket: BucketRecord | { tenant: string; name: string }, key?: string): string {
-  const b = bucket.tenant ? `${bucket.tenant}:${bucket.name}` : bucket.name;
-  return `arn:aws:s3:::${b}${key === undefined ? '' : '/' + key}`;
+  return `arn:aws:s3::${bucket.tenant ? bucket.tenant + ':' : ':'}${bucket.name}${key === undefined ? '' : '/' + key}`;
 }

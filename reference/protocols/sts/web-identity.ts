@@ -54,7 +54,8 @@ export async function assumeRoleWithWebIdentity(ctx: RequestContext): Promise<vo
   }
   if (!header.alg || header.alg.startsWith('HS') || header.alg === 'none') throw new GatewayError('InvalidIdentityToken');
   const iss = String(unverified.iss ?? '');
-  const url = iss.replace(/^https?:\/\//, '').replace(/\/$/, '');
+  // RGW keeps a trailing '/' in the provider URL (and ARN), so the issuer is matched as given.
+  const url = iss.replace(/^https?:\/\//, '');
   const provider = ctx.env.store
     .list<OidcProviderRecord>(T.oidc)
     .map(([, p]) => p)
