@@ -65,7 +65,8 @@ export async function assumeRole(ctx: RequestContext): Promise<void> {
   const credentials = issueCredentials(ctx.env, { kind: 'role', uid, tenant: role.tenant, roleKey: roleKey(roleScope(role), role.name), session, policy }, seconds);
   sendSts(ctx, 'AssumeRole', {
     Credentials: credentials,
-    AssumedRoleUser: { Arn: `arn:aws:sts::${roleScope(role)}:assumed-role/${role.name}/${session}`, AssumeRoleId: `${role.id}:${session}` },
+    // RGW keeps the role path in the assumed-role ARN: assumed-role/apps/shape/look for role /apps/shape.
+    AssumedRoleUser: { Arn: `arn:aws:sts::${roleScope(role)}:assumed-role${role.path}${role.name}/${session}`, AssumeRoleId: `${role.id}:${session}` },
     PackedPolicySize: 0,
   });
 }

@@ -92,7 +92,7 @@ export async function assumeRoleWithWebIdentity(ctx: RequestContext): Promise<vo
   sendSts(ctx, 'AssumeRoleWithWebIdentity', {
     Credentials: credentials,
     SubjectFromWebIdentityToken: sub,
-    AssumedRoleUser: { Arn: `arn:aws:sts::${roleScope(role)}:assumed-role/${role.name}/${session}`, AssumeRoleId: `${role.id}:${session}` },
+    AssumedRoleUser: { Arn: `arn:aws:sts::${roleScope(role)}:assumed-role${role.path}${role.name}/${session}`, AssumeRoleId: `${role.id}:${session}` },
     PackedPolicySize: 0,
     Provider: iss,
     Audience: aud[0] ?? '',
