@@ -1,6 +1,6 @@
-// Writes every report of a run into a directory: junit.xml, report.json, report.md, report.html.
-// The JSON report is the run's result model itself (harness/result.ts, schema in reports/schema/), which
-// `rgw-conformance compare` reads back.
+// The report writers: every report is a view of one RunResult (harness/result.ts). writeReports puts
+// junit.xml, report.json, report.md and report.html into a directory; report.json is the result model itself
+// (schema: reports/schema/report.schema.json), which `rgw-conformance compare` reads back.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RunResult } from '../harness/result.js';
@@ -10,21 +10,30 @@ import { renderMarkdown } from './markdown.js';
 
 export const REPORT_FILES = { junit: 'junit.xml', json: 'report.json', markdown: 'report.md', html: 'report.html' } as const;
 
+export function renderJson(r: RunResult): string {
+  return `${JSON.stringify(r, null, 2)}\n`;
+}
+
+/** Write every report of a run into dir (created when needed); returns the paths written. */
 export async function writeReports(result: RunResult, dir: string): Promise<string[]> {
   await mkdir(dir, { recursive: true });
-  const files: [string, string][] = [
+  const files: Array<[string, string]> = [
     [REPORT_FILES.junit, renderJunit(result)],
-    [REPORT_FILES.json, JSON.stringify(result, null, 2) + '\n'],
+    [REPORT_FILES.json, renderJson(result)],
     [REPORT_FILES.markdown, renderMarkdown(result)],
     [REPORT_FILES.html, renderHtml(result)],
   ];
-  const written: string[] = [];
-  for (const [name, text] of files) {
-    const path = join(dir, name);
-    await writeFile(path, text);
-    written.push(path);
-  }
-  return written;
+  return Promise.all(
+    files.map(async ([name, text]) => {
+      const path = join(dir, name);
+      await writeFile(path, text);
+      return path;
+    }),
+  );
 }
 
 export { renderHtml, renderJunit, renderMarkdown };
+export { compareRuns, differs } from './compare.js';
+export type { Comparison, Difference, ScenarioDiff, StepDiff } from './compare.js';
+export { comparisonHtml, comparisonMarkdown } from './compare-render.js';
+export { RunResultSchema, reportJsonSchema } from './report-schema.js';

@@ -59,6 +59,8 @@ export function refValue(ref: Ref, ctx: ScenarioContext): unknown {
           return u.displayName;
         case 'account':
           return u.accountId ?? missing(`${ref.name} is not an account user`);
+        case 'tenant':
+          return u.tenant;
         case 'accessKeyId':
           return u.credentials.accessKeyId;
         case 'secretAccessKey':

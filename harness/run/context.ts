@@ -27,6 +27,11 @@ export interface UserState {
   credentials: Credentials;
 }
 
+/** The user id Admin Ops knows a user by: `tenant$uid` for a tenanted user. */
+export function adminUid(u: Pick<UserState, 'uid' | 'tenant'>): string {
+  return u.tenant ? `${u.tenant}$${u.uid}` : u.uid;
+}
+
 export interface RoleState {
   name: string;
   arn: string;

@@ -3,7 +3,7 @@
 import type { InputShape } from '../operations.js';
 import type { Step } from '../scenario/model.js';
 import { resolveValue } from './captures.js';
-import type { ScenarioContext } from './context.js';
+import { adminUid, type ScenarioContext } from './context.js';
 
 export function prepareInput(step: Step, ctx: ScenarioContext): Record<string, unknown> {
   let input = realBucketArns(resolveValue(step.input, ctx), ctx) as Record<string, unknown>;
@@ -40,7 +40,7 @@ function realBucketFields(input: Record<string, unknown>, ctx: ScenarioContext):
 function realAdminNames(input: Record<string, unknown>, ctx: ScenarioContext): Record<string, unknown> {
   const out = { ...input };
   if (typeof out.bucket === 'string' && ctx.isDeclaredBucket(out.bucket)) out.bucket = ctx.bucketName(out.bucket);
-  if (typeof out.uid === 'string' && ctx.users.has(out.uid)) out.uid = ctx.users.get(out.uid)!.uid;
+  if (typeof out.uid === 'string' && ctx.users.has(out.uid)) out.uid = adminUid(ctx.users.get(out.uid)!);
   return out;
 }
 

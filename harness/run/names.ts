@@ -7,7 +7,7 @@
 // logical name and any other occurrence of the run id by `${run.id}`, so results are stable across runs.
 import { randomBytes } from 'node:crypto';
 
-export type NameKind = 'accounts' | 'users' | 'buckets';
+export type NameKind = 'accounts' | 'users' | 'buckets' | 'tenants';
 
 export function newRunId(): string {
   // 8 characters of [a-z0-9]: valid in bucket names, account names and user ids.
@@ -16,7 +16,7 @@ export function newRunId(): string {
 }
 
 export class NameBook {
-  private readonly real: Record<NameKind, Map<string, string>> = { accounts: new Map(), users: new Map(), buckets: new Map() };
+  private readonly real: Record<NameKind, Map<string, string>> = { accounts: new Map(), users: new Map(), buckets: new Map(), tenants: new Map() };
   private toLogical: Array<[string, string]> = [];
 
   constructor(readonly runId: string = newRunId()) {}
@@ -25,7 +25,7 @@ export class NameBook {
   name(kind: NameKind, logical: string): string {
     let r = this.real[kind].get(logical);
     if (!r) {
-      r = `${logical}-${this.runId}`;
+      r = `${logical}${kind === 'tenants' ? '_' : '-'}${this.runId}`; // tenant names allow no "-"
       this.real[kind].set(logical, r);
       this.toLogical.push([r, logical]);
       this.toLogical.sort((a, b) => b[0].length - a[0].length);

@@ -28,7 +28,7 @@ export async function runScenarios(scenarios: Scenario[], target: Target, opts: 
       const index = next++;
       const scenario = scenarios[index]!;
       opts.onEvent?.({ type: 'start', scenario, index, total: scenarios.length });
-      const result = await runScenario(scenario, target, opts);
+      const result = await runIsolatedIfNeeded(scenario, target, opts);
       results[index] = result;
       opts.onEvent?.({ type: 'end', scenario, result, index, total: scenarios.length });
     }
@@ -51,6 +51,20 @@ export async function runScenarios(scenarios: Scenario[], target: Target, opts: 
     summary: summarize(results),
     scenarios: results,
   };
+}
+
+/**
+ * A scenario that moves the target's clock runs on a target of its own when the target can make one, so
+ * the scenarios running beside it (and after it) keep a clock their clients agree with.
+ */
+async function runIsolatedIfNeeded(scenario: Scenario, target: Target, opts: ScenarioRunOptions): Promise<ScenarioResult> {
+  if (!scenario.requires.includes('clock') || !target.capabilities.has('clock') || !target.isolated) return runScenario(scenario, target, opts);
+  const own = await target.isolated();
+  try {
+    return await runScenario(scenario, own, opts);
+  } finally {
+    await own.close();
+  }
 }
 
 function toolVersion(): string {

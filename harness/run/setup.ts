@@ -6,7 +6,7 @@ import type { AdminParams } from '../admin-operations.js';
 import type { SetupUser } from '../scenario/model.js';
 import type { QuotaSpec } from '../scenario/schema.js';
 import { resolveValue } from './captures.js';
-import type { ScenarioContext, UserState } from './context.js';
+import { adminUid, type ScenarioContext, type UserState } from './context.js';
 import { resolveIdentity } from './identity.js';
 import { realBucketArns } from './inputs.js';
 import { errorCode, type Phase } from './phase.js';
@@ -52,7 +52,7 @@ export async function runSetup(ctx: ScenarioContext, phase: Phase, sleep: Sleep)
 
   // Quotas last, so setup's own objects are never refused.
   for (const u of [...setup.accounts.flatMap((a) => a.users), ...setup.users]) {
-    const uid = ctx.users.get(u.logical)!.uid;
+    const uid = adminUid(ctx.users.get(u.logical)!);
     if (u.options.quota) await phase.run(`set user quota of ${uid}`, () => ctx.admin.setUserQuota({ uid, 'quota-type': 'user', ...quotaParams(u.options.quota!) }));
     if (u.options['bucket-quota']) {
       await phase.run(`set bucket quota of ${uid}`, () => ctx.admin.setUserQuota({ uid, 'quota-type': 'bucket', ...quotaParams(u.options['bucket-quota']!) }));
@@ -70,11 +70,13 @@ export async function runSetup(ctx: ScenarioContext, phase: Phase, sleep: Sleep)
 async function createUser(ctx: ScenarioContext, phase: Phase, u: SetupUser, accountId: string | undefined): Promise<void> {
   const uid = ctx.names.name('users', u.logical);
   const displayName = u.account ? u.logical : (u.options['display-name'] ?? u.logical);
+  const tenant = u.options.tenant === undefined ? undefined : ctx.names.name('tenants', u.options.tenant);
   const what = u.root ? `account root user ${uid}` : u.account ? `account user ${uid}` : `user ${uid}`;
   const info = await phase.run(`create ${what}`, () =>
     ctx.admin.createUser({
       uid,
       'display-name': displayName,
+      tenant,
       'account-id': accountId,
       'account-root': u.root ? true : undefined,
       'max-buckets': u.options['max-buckets'],
@@ -84,15 +86,14 @@ async function createUser(ctx: ScenarioContext, phase: Phase, u: SetupUser, acco
   const key = info.keys?.[0];
   if (!key) throw new Error(`RGW created ${uid} without a key`);
   ctx.secrets.add(key.secret_key);
-  const tenant = info.tenant ?? '';
-  const arn = accountId ? (u.root ? `arn:aws:iam::${accountId}:root` : `arn:aws:iam::${accountId}:user/${displayName}`) : `arn:aws:iam::${tenant}:user/${uid}`;
+  const arn = accountId ? (u.root ? `arn:aws:iam::${accountId}:root` : `arn:aws:iam::${accountId}:user/${displayName}`) : `arn:aws:iam::${info.tenant ?? tenant ?? ''}:user/${uid}`;
   const state: UserState = {
     logical: u.logical,
     uid,
     displayName,
     account: u.account,
     accountId,
-    tenant,
+    tenant: info.tenant ?? tenant ?? '',
     root: u.root,
     arn,
     credentials: { accessKeyId: key.access_key, secretAccessKey: key.secret_key },

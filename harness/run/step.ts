@@ -8,7 +8,7 @@ import type { Step } from '../scenario/model.js';
 import { evaluate } from './assertions.js';
 import { resolveValue, ResolveError } from './captures.js';
 import type { ScenarioContext } from './context.js';
-import { resolveIdentity } from './identity.js';
+import { keysIdentity, resolveIdentity } from './identity.js';
 import { prepareInput } from './inputs.js';
 import { plainOutput } from './output.js';
 
@@ -56,7 +56,7 @@ export async function attemptStep(step: Step, ctx: ScenarioContext, number: numb
 }
 
 async function send(step: Step, input: Record<string, unknown>, ctx: ScenarioContext): Promise<Sent> {
-  const identity = resolveIdentity(step.as, ctx);
+  const identity = step.keys ? keysIdentity(step.as, step.keys, ctx) : resolveIdentity(step.as, ctx);
   if (step.service === 'clock') {
     const seconds = step.advanceSeconds ?? 0;
     const admin = ctx.adminClient(identity.kind === 'keys' ? identity.credentials : ctx.target.admin);

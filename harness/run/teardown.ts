@@ -14,7 +14,7 @@ import {
 } from '@aws-sdk/client-iam';
 import { AdminOpsError } from '../admin-client.js';
 import type { Credentials } from '../targets/target.js';
-import type { AccountState, ScenarioContext } from './context.js';
+import { adminUid, type AccountState, type ScenarioContext } from './context.js';
 import { errorCode, type Phase } from './phase.js';
 
 /** IAM answers meaning "this target has no such feature": nothing to clean. */
@@ -36,7 +36,7 @@ export async function runTeardown(ctx: ScenarioContext, phase: Phase): Promise<v
   for (const account of ctx.accounts.values()) await removeAccount(ctx, phase, account);
   for (const [id, name] of ctx.createdAccounts) await removeAccount(ctx, phase, { logical: name, id, name, root: '' });
   for (const u of ctx.users.values()) {
-    if (u.account === undefined) await phase.attempt(`remove user ${u.uid}`, () => removeUser(ctx, u.uid));
+    if (u.account === undefined) await phase.attempt(`remove user ${adminUid(u)}`, () => removeUser(ctx, adminUid(u)));
   }
 }
 
@@ -62,9 +62,11 @@ async function removeAccount(ctx: ScenarioContext, phase: Phase, account: Accoun
       iam.destroy();
     }
   }
-  const setupUids = new Set([...ctx.users.values()].map((u) => u.uid));
-  for (const uid of iamUserIds.filter((id) => !setupUids.has(id))) await phase.attempt(`remove IAM user ${uid} of ${account.name}`, () => removeUser(ctx, uid));
+  // Every user the account lists that is not one of its own setup users: IAM-created users, and setup users
+  // that a step moved into the account (Admin Ops ModifyUser account-id), which would otherwise block DeleteAccount.
   const setupUsers = [...ctx.users.values()].filter((u) => u.account === account.logical).sort((a, b) => Number(a.root) - Number(b.root));
+  const ownUids = new Set(setupUsers.map((u) => u.uid));
+  for (const uid of iamUserIds.filter((id) => !ownUids.has(id))) await phase.attempt(`remove IAM user ${uid} of ${account.name}`, () => removeUser(ctx, uid));
   for (const u of setupUsers) await phase.attempt(`remove user ${u.uid}`, () => removeUser(ctx, u.uid));
   if (tempRoot) await phase.attempt(`remove temporary root user ${tempRoot}`, () => removeUser(ctx, tempRoot!));
   await phase.attempt(`delete account ${account.name}`, () => ctx.admin.deleteAccount({ id: account.id }));

@@ -10,7 +10,7 @@ import { durationMs } from './duration.js';
 import { compileExpect } from './expect.js';
 import type { RetryPolicy, Scenario, Setup, SetupAccount, SetupUser, Step, StepService } from './model.js';
 import type { SourceFile, YamlPath } from './positions.js';
-import { type Capability, type ScenarioSpec, type StepSpec } from './schema.js';
+import { type Capability, type KeysSpec, type ScenarioSpec, type StepSpec } from './schema.js';
 import { parseTemplate, REF_ATTRIBUTES, refsIn, TemplateError, type Ref } from './template.js';
 
 const RESERVED_IDENTITIES = ['admin', 'anonymous'];
@@ -109,6 +109,7 @@ function buildSetup(spec: ScenarioSpec, posOf: (p: YamlPath, key?: boolean) => S
     for (const [u, upath, options] of entries) {
       declare(u, upath, `account ${logical}`);
       if (options['display-name']) add([...upath, 'display-name'], 'account users are named by their logical name (it is their IAM UserName); display-name is for classic users');
+      if (options.tenant) add([...upath, 'tenant'], "account users live in their account's tenant; tenant is for classic users");
       users.push({ logical: u, pos: posOf(upath, !Array.isArray(a.users)), account: logical, root: false, options });
     }
     accounts.push({
@@ -161,11 +162,12 @@ function buildStep(
   const operation = service === 'clock' ? 'Advance' : String(raw[service]);
   const opPath = [...path, service];
   let ok = checkOperation(service, operation, opPath, add);
-  const as = raw.as ?? (service === 'admin' || service === 'clock' ? 'admin' : undefined);
+  const keys = typeof raw.as === 'object' ? raw.as : undefined;
+  const as = typeof raw.as === 'object' ? keysLabel(raw.as) : (raw.as ?? (service === 'admin' || service === 'clock' ? 'admin' : undefined));
   if (as === undefined) {
     add(path, `step ${index + 1} (${SERVICE_NAMES[service]} ${operation}) needs "as:": who sends it (ACCOUNT/USER, a classic user, admin, anonymous or \${steps.ID.Credentials})`);
     ok = false;
-  } else if (raw.as !== undefined) {
+  } else if (typeof raw.as === 'string') {
     ok = checkIdentity(raw.as, [...path, 'as'], known, add) && ok;
   }
   const input = raw.with ?? {};
@@ -189,7 +191,8 @@ function buildStep(
   }
   checkRefs(input, [...path, 'with'], index);
   checkRefs(raw.expect ?? {}, [...path, 'expect'], index);
-  if (raw.as !== undefined && raw.as.includes('${')) checkRefs(raw.as, [...path, 'as'], index);
+  if (keys) checkRefs(keys, [...path, 'as'], index);
+  else if (typeof raw.as === 'string' && raw.as.includes('${')) checkRefs(raw.as, [...path, 'as'], index);
 
   const expect = compileExpect(raw.expect, [...path, 'expect'], posOf, path, add);
   const retrySpec = raw.retry === undefined ? spec.retry : raw.retry === false ? undefined : raw.retry;
@@ -208,6 +211,7 @@ function buildStep(
     id: raw.id,
     name: raw.name,
     as: as ?? 'admin',
+    keys,
     asPos: posOf(raw.as !== undefined ? [...path, 'as'] : path),
     service,
     operation,
@@ -218,6 +222,11 @@ function buildStep(
     retry,
     advanceSeconds: raw.clock ? durationMs(raw.clock.advance) / 1000 : undefined,
   };
+}
+
+/** How reports name credentials given field by field: the key id as written and which fields are sent (never a secret). */
+function keysLabel(keys: KeysSpec): string {
+  return `{AccessKeyId: ${keys.AccessKeyId}, SecretAccessKey${keys.SessionToken === undefined ? ', no SessionToken' : ', SessionToken'}}`;
 }
 
 function checkOperation(service: StepService, operation: string, path: YamlPath, add: Add): boolean {

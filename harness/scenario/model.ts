@@ -2,7 +2,7 @@
 // only ever sees this shape (never raw YAML).
 import type { SourcePos } from '../result.js';
 import type { InputShape } from '../operations.js';
-import type { AccountSpec, Capability, MatcherSpec, QuotaSpec, UserOptionsSpec } from './schema.js';
+import type { AccountSpec, Capability, KeysSpec, MatcherSpec, QuotaSpec, UserOptionsSpec } from './schema.js';
 
 export interface Scenario {
   file: string;
@@ -57,8 +57,10 @@ export interface Step {
   pos: SourcePos;
   id?: string;
   name?: string;
-  /** The identity text as written; admin steps default to "admin", clock steps to "admin". */
+  /** The identity text as written (a label for keys given field by field); admin and clock steps default to "admin". */
   as: string;
+  /** Credentials given field by field (unresolved `${...}` templates); when set, they sign the request. */
+  keys?: KeysSpec;
   asPos: SourcePos;
   service: StepService;
   operation: string;

@@ -91,16 +91,29 @@ export const Expect = z
   });
 export type ExpectSpec = z.infer<typeof Expect>;
 
+/** Credentials written out field by field: a key with a wrong secret, temporary keys without their token, ... */
+export const Keys = z
+  .strictObject({
+    AccessKeyId: z.string(),
+    SecretAccessKey: z.string(),
+    SessionToken: z.string().optional().meta({ description: 'Omit it to send temporary keys without their session token.' }),
+  })
+  .meta({
+    description:
+      'Credentials given field by field (each may use ${...}), e.g. temporary keys without their SessionToken, or a real key with a wrong secret.',
+  });
+export type KeysSpec = z.infer<typeof Keys>;
+
 export const Step = z
   .strictObject({
     id: StepId.optional().meta({ description: 'Name the step so later steps can use ${steps.ID.<path>}.' }),
     name: z.string().optional().meta({ description: 'A title shown in reports.' }),
     as: z
-      .string()
+      .union([z.string(), Keys])
       .optional()
       .meta({
         description:
-          'Who sends it: ACCOUNT/USER, a classic USER, admin, anonymous, or captured credentials such as ${steps.assume.Credentials}. Admin steps default to admin.',
+          'Who sends it: ACCOUNT/USER, a classic USER, admin, anonymous, captured credentials such as ${steps.assume.Credentials}, or { AccessKeyId, SecretAccessKey, SessionToken } given field by field. Admin steps default to admin.',
       }),
     s3: z.string().optional().meta({ description: 'An S3 operation of @aws-sdk/client-s3 (e.g. PutObject).' }),
     iam: z.string().optional().meta({ description: 'An IAM operation of @aws-sdk/client-iam (e.g. CreateRole).' }),
@@ -126,6 +139,11 @@ export type QuotaSpec = z.infer<typeof Quota>;
 
 const UserOptions = z.strictObject({
   'display-name': z.string().optional().meta({ description: 'Classic users only; default: the logical name.' }),
+  tenant: z
+    .string()
+    .regex(/^[A-Za-z0-9_]{1,40}$/, 'a tenant name of letters, digits and "_" (RGW allows no other characters; a run suffix is added)')
+    .optional()
+    .meta({ description: 'Classic users only: create the user in this tenant (real name <tenant>_<run id>); its buckets live there.' }),
   quota: Quota.optional(),
   'bucket-quota': Quota.optional(),
   'max-buckets': z.number().int().optional(),

@@ -7,7 +7,7 @@ export type RefKind = (typeof REF_KINDS)[number];
 /** Attributes each named kind offers (steps take any path into the step's output). */
 export const REF_ATTRIBUTES: Record<Exclude<RefKind, 'steps' | 'run'>, readonly string[]> = {
   accounts: ['id', 'name', 'arn'],
-  users: ['arn', 'uid', 'name', 'account', 'accessKeyId', 'secretAccessKey'],
+  users: ['arn', 'uid', 'name', 'account', 'tenant', 'accessKeyId', 'secretAccessKey'],
   buckets: ['name', 'arn'],
   roles: ['arn', 'name', 'id'],
 };

@@ -20,5 +20,6 @@ export async function startReferenceTarget(options: ReferenceTargetOptions = {})
     capabilities,
     description: `reference gateway (in process, ${gw.url})`,
     close: () => gw.close(),
+    isolated: () => startReferenceTarget(options),
   };
 }

@@ -17,6 +17,12 @@ export interface Target {
   readonly capabilities: ReadonlySet<Capability>;
   readonly description: string;
   close(): Promise<void>;
+  /**
+   * A fresh target of the same kind for one scenario (the caller closes it), for scenarios that change
+   * target-wide state: a moved clock would make every other scenario's requests RequestTimeTooSkewed.
+   * Absent when the target cannot make one (a live RGW).
+   */
+  isolated?(): Promise<Target>;
 }
 
 /**

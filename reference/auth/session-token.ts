@@ -1,16 +1,23 @@
-// STS session tokens. Like RGW (which encrypts its token with rgw_sts_key), the token itself carries the
-// session: who it was issued to, the role, the session policy, the expiration and the temporary secret, sealed
-// with AES-128-GCM under the 16-character STS key, so a tampered or foreign token fails to open. Requests
-// signed with temporary credentials are resolved here; every failure is RGW's 403 AccessDenied.
+// STS session tokens. Like RGW's (rgw_sts.cc generateCredentials, which AES-encrypts an encoded SessionToken
+// with rgw_sts_key), the token itself carries the session: the temporary key id and secret, the expiration,
+// the role id, the session policy, the user it was issued to, the session name, the web identity claims and
+// the principal tags. It is sealed with AES-128-GCM under the 16-character STS key, so a token that was
+// altered, or sealed by a gateway with another key, does not open. No session is stored anywhere.
+//
+// resolveSession is RGW's STSEngine::authenticate (rgw_rest_s3.cc): the token must open, name the access key
+// the request was signed with, and not have expired on the gateway clock (`now >= expiration` refuses); the
+// role is then reloaded, so its current policies apply and a deleted (or deleted and re-created) role ends
+// the session; a GetSessionToken session reloads its user. Every refusal is 403 AccessDenied (probed).
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { GatewayEnv } from '../env.js';
 import { GatewayError } from '../errors.js';
 import { accountOf } from '../identity/lookup.js';
-import { T, type RoleRecord, type UserRecord } from '../identity/model.js';
+import { parseUserKey, T, type RoleRecord, type UserRecord } from '../identity/model.js';
 import type { RoleSessionPrincipal, UserSessionPrincipal } from './principal.js';
 
 export interface SessionClaims {
   v: 1;
+  /** 'role': AssumeRole / AssumeRoleWithWebIdentity; 'user': GetSessionToken. */
   kind: 'role' | 'user';
   /** temporary access key id and secret */
   ak: string;
@@ -18,13 +25,16 @@ export interface SessionClaims {
   /** epoch ms */
   iat: number;
   exp: number;
-  /** store key of the user the token was issued to (or the web identity subject) */
+  /** Store key (tenant$uid) of the user the token was issued to; the web identity's subject; or 'anonymous'. */
   uid: string;
   tenant: string;
+  /** The role's store key and id: a role re-created under the same name is another role. */
   roleKey?: string;
+  roleId?: string;
   session?: string;
   policy?: string;
   web?: { provider: string; sub: string; aud: string };
+  /** Principal tags (aws:PrincipalTag/<key>) carried by the session. */
   tags?: Record<string, string>;
 }
 
@@ -56,19 +66,21 @@ export function openSession(env: GatewayEnv, token: string): SessionClaims | und
   }
 }
 
+const denied = (): GatewayError => new GatewayError('AccessDenied');
+
 export function resolveSession(env: GatewayEnv, token: string, accessKey: string): ResolvedSession {
-  if (!env.config.stsEnabled) throw new GatewayError('AccessDenied');
+  if (!env.config.stsEnabled) throw denied();
   const claims = openSession(env, token);
-  if (!claims || claims.ak !== accessKey || env.clock.now() >= claims.exp) throw new GatewayError('AccessDenied');
+  if (!claims || claims.ak !== accessKey || env.clock.now() >= claims.exp) throw denied();
   if (claims.kind === 'user') {
     const user = env.store.get<UserRecord>(T.users, claims.uid);
-    if (!user) throw new GatewayError('AccessDenied');
+    if (!user) throw denied();
     return { principal: { kind: 'user-session', user, account: accountOf(env.store, user), accessKey, expiration: claims.exp }, secretKey: claims.sk };
   }
   const role = claims.roleKey ? env.store.get<RoleRecord>(T.roles, claims.roleKey) : undefined;
-  if (!role) throw new GatewayError('AccessDenied');
-  const uid = claims.uid;
-  const i = uid.indexOf('$');
+  // A session without a role (GetSessionToken called by a role session) can do nothing: RGW's RoleApplier
+  // with no role policies denies everything; refusing it here answers the same 403.
+  if (!role || role.id !== claims.roleId) throw denied();
   return {
     principal: {
       kind: 'role',
@@ -78,9 +90,9 @@ export function resolveSession(env: GatewayEnv, token: string, accessKey: string
       accessKey,
       expiration: claims.exp,
       sessionPolicy: claims.policy,
-      sourceIdentity: uid,
+      sourceIdentity: claims.uid,
       roleKey: claims.roleKey,
-      tokenUser: i < 0 ? { tenant: '', id: uid } : { tenant: uid.slice(0, i), id: uid.slice(i + 1) },
+      tokenUser: parseUserKey(claims.uid),
       issuedAt: claims.iat,
       ...(claims.web ? { webIdentity: { ...claims.web, claims: {} } } : {}),
       ...(claims.tags ? { sessionTags: claims.tags } : {}),

@@ -17,6 +17,11 @@ export interface BucketRecord {
   size: number;
   /** Sum of sizes rounded up to 4 KiB, as RGW's size_rounded / size_kb_actual. */
   sizeRounded: number;
+  /** numObjects/size/sizeRounded are RGW's `rgw.main` category (objects and uploaded parts); this is
+   *  `rgw.multimeta`: uploads in progress. Changed only through quota/accounting.ts. */
+  multipartUploads?: number;
+  /** Categories the bucket's index has used (RGW keeps listing them, zeroed). */
+  usageCategories?: Array<'rgw.main' | 'rgw.multimeta'>;
   versioning?: 'Enabled' | 'Suspended';
 }
 
@@ -34,6 +39,16 @@ export interface ObjectRecord {
   headers: Record<string, string>;
   checksum?: { algorithm: string; value: string };
   acl: string;
+  /** x-amz-storage-class as given on PutObject (RGW stores and echoes it only when sent). */
+  storageClass?: string;
+  /** Parts of a completed multipart upload, in order (GET ?partNumber=N, x-amz-mp-parts-count). */
+  parts?: ObjectPart[];
+}
+
+export interface ObjectPart {
+  partNumber: number;
+  size: number;
+  etag: string;
 }
 
 export interface UploadRecord {
@@ -46,6 +61,8 @@ export interface UploadRecord {
   metadata: Record<string, string>;
   headers: Record<string, string>;
   acl: string;
+  /** The part entries this upload added to the bucket's stats (every UploadPart, re-uploads included). */
+  accounted?: { objects: number; size: number; sizeRounded: number };
 }
 
 export interface PartRecord {
@@ -59,7 +76,8 @@ export interface PartRecord {
 export const bucketKey = (tenant: string, name: string): string => `${tenant}/${name}`;
 export const objectKey = (marker: string, key: string): string => `${marker}/${key}`;
 export const uploadKey = (marker: string, uploadId: string): string => `${marker}/${uploadId}`;
-export const partKey = (uploadId: string, part: number): string => `${uploadId}/${String(part).padStart(5, '0')}`;
+/** Part rows sort by number: 10 digits for 0 and up; negative numbers (stored, never listed) sort first. */
+export const partKey = (uploadId: string, part: number): string => `${uploadId}/${part < 0 ? '-' + String(-part).padStart(10, '0') : String(part).padStart(10, '0')}`;
 
 /** RGW's rgw_rounded_objsize: sizes count in whole 4 KiB blocks for quota purposes. */
 export const roundedSize = (bytes: number): number => Math.ceil(bytes / 4096) * 4096;

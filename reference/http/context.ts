@@ -32,6 +32,8 @@ export interface RequestContext {
   sessionToken?: string;
   /** The request body as the client meant it: aws-chunked decoded, payload hash verified at the end. */
   body(): Readable;
+  /** aws-chunked trailers (x-amz-checksum-*), lowercase names; filled in as body() is read to its end. */
+  trailers?: Record<string, string>;
   /** Operation name for the ops log, set by the protocol once it knows it. */
   operation?: string;
   /** The error code sent, for the ops log. */

@@ -5,6 +5,12 @@ import type { RequestContext } from './context.js';
 export interface Protocol {
   /** Decode, authorise, execute and render one authenticated request. */
   handle(ctx: RequestContext): Promise<void>;
+  /**
+   * Checks RGW makes before authenticating: it picks the op first and answers a request no op matches (405
+   * MethodNotAllowed) whoever sent it, even with bad credentials (the Admin API's 405 for an unknown op, 501 for
+   * signed bodies; S3's 405 for PATCH or ?website).
+   */
+  beforeAuth?(ctx: RequestContext): void;
   /** Render an error in this protocol's error format, with RGW's status and code. */
   renderError(ctx: RequestContext, err: GatewayError): void;
 }

@@ -1,7 +1,12 @@
 // The HTTP front end: one node:http server for S3, IAM, STS, Admin Ops and the reference-only endpoints.
-// Every request runs detect → (buffer small bodies) → authenticate → protocol; anything thrown becomes the
-// protocol's error response, and nothing a client sends can take the server down.
+// Every request runs detect → (buffer small bodies) → beforeAuth (operation selection: RGW answers a request no
+// operation matches 405 before looking at its credentials) → authenticate → protocol; anything thrown becomes
+// the protocol's error response, and nothing a client sends can take the server down. HTTP-level answers as
+// RGW 20.2.4's beast front end gives them (probed, docs/rgw-behaviour/auth.md): a header block over 16 KiB and
+// any request node's parser refuses are 400 with no body; no Host header is fine; an absolute-form target is
+// served by its path; CONNECT is 405 MethodNotAllowed; an Expect header other than 100-continue is ignored.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { renderXml } from './xml.js';
 import type { Socket } from 'node:net';
 import { authenticate } from '../auth/authenticate.js';
 import { ANONYMOUS } from '../auth/principal.js';
@@ -22,26 +27,44 @@ export interface Protocols {
 
 /** RGW's rgw_max_put_param_size: the most a form/JSON body may hold. */
 const MAX_PARAM_BODY = 1024 * 1024;
+/** Beast refuses a header block of 16 KiB (14 KB passes): node counts the request line and headers the same way. */
+const MAX_HEADER_BYTES = 16 * 1024;
 
 export function createGatewayServer(env: GatewayEnv, protocols: Protocols): Server {
-  const server = createServer({ maxHeaderSize: 64 * 1024, requestTimeout: 0 }, (req, res) => {
-    void serve(env, protocols, req, res);
-  });
+  const handler = (req: IncomingMessage, res: ServerResponse): void => void serve(env, protocols, req, res);
+  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES, requestTimeout: 0, requireHostHeader: false }, handler);
   server.keepAliveTimeout = 65_000;
-  server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
-    // Malformed HTTP never reaches a handler: answer 400 as RGW's beast front end does, then close.
-    if (socket.writable && !socket.destroyed) {
-      const status = err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
-      socket.end(`HTTP/1.1 ${status}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
-    } else socket.destroy();
+  // node answers 417 to an Expect it does not know; RGW ignores it and serves the request.
+  server.on('checkExpectation', handler);
+  server.on('clientError', (_err: NodeJS.ErrnoException, socket: Socket) => {
+    // Malformed HTTP never reaches a handler: 400 with no body, as beast answers, then close.
+    if (socket.writable && !socket.destroyed) socket.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+  server.on('connect', (_req: IncomingMessage, socket: Socket) => {
+    const now = env.clock.now();
+    const requestId = env.ids.next(now);
+    const xml = renderXml({ Error: { Code: 'MethodNotAllowed', Message: '', RequestId: requestId, HostId: env.ids.hostId } });
+    socket.end(`HTTP/1.1 405 Method Not Allowed\r\nx-amz-request-id: ${requestId}\r\nContent-Type: application/xml\r\nContent-Length: ${Buffer.byteLength(xml)}\r\nConnection: close\r\n\r\n${xml}`);
   });
   return server;
 }
 
+/** "http://host:port/path?q" → "/path?q" (RGW serves an absolute-form target by its path). */
+function originForm(url: string): string {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(url);
+  return m ? url.slice(m[0].length) || '/' : url;
+}
+
 async function serve(env: GatewayEnv, protocols: Protocols, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (req.httpVersion !== '1.1' && req.httpVersion !== '1.0') {
+    // HTTP/0.9-style and 2.0 request lines: beast refuses them like any unparsable request.
+    res.writeHead(400, { 'Content-Length': '0', Connection: 'close' }).end();
+    return;
+  }
   const startedAt = env.clock.now();
   const requestId = env.ids.next(startedAt);
-  const url = req.url ?? '/';
+  const url = originForm(req.url ?? '/');
   const q = url.indexOf('?');
   const rawPath = (q < 0 ? url : url.slice(0, q)) || '/';
   const rawQuery = q < 0 ? '' : url.slice(q + 1);
@@ -68,7 +91,8 @@ async function serve(env: GatewayEnv, protocols: Protocols, req: IncomingMessage
     ctx.hostBucket = hostBucket(req.headers, env.config.dnsNames);
     const route = routeOf(ctx.method, rawPath, ctx.query, req.headers);
     if (route === 'form') {
-      ctx.buffered = await readBody(req, MAX_PARAM_BODY);
+      // A body over the limit carries no parameters for RGW: no Action, so S3's 405 below.
+      ctx.buffered = (await readBody(req, MAX_PARAM_BODY)) ?? Buffer.alloc(0);
       const params = new URLSearchParams(ctx.buffered.toString('utf8'));
       for (const [k, v] of ctx.query) if (!params.has(k)) params.append(k, v);
       ctx.params = params;
@@ -76,15 +100,20 @@ async function serve(env: GatewayEnv, protocols: Protocols, req: IncomingMessage
       const api: Api = env.config.stsEnabled && protocols.sts.hasAction(action) ? 'sts' : protocols.iam.hasAction(action) ? 'iam' : 's3';
       ctx.api = api;
       protocol = protocols[api];
+      // An Action neither knows is an S3 POST on the service, which has no operation: 405 before any auth.
+      if (api === 's3') throw new GatewayError('MethodNotAllowed');
     } else if (route === 'admin' || route === 'reference') {
       ctx.api = route;
       protocol = protocols[route];
-      ctx.buffered = await readBody(req, MAX_PARAM_BODY);
+      const body = await readBody(req, MAX_PARAM_BODY);
+      if (body === undefined) throw new GatewayError('InvalidArgument');
+      ctx.buffered = body;
     }
+    protocol.beforeAuth?.(ctx);
     await authenticate(ctx);
     await protocol.handle(ctx);
   } catch (err) {
-    const gwErr = err instanceof GatewayError ? err : internalError(err);
+    const gwErr = err instanceof GatewayError ? err : internalError(err, req);
     if (!res.headersSent) {
       try {
         protocol.renderError(ctx, gwErr);
@@ -101,7 +130,9 @@ async function serve(env: GatewayEnv, protocols: Protocols, req: IncomingMessage
   }
 }
 
-function internalError(err: unknown): GatewayError {
+function internalError(err: unknown, req: IncomingMessage): GatewayError {
+  // The client went away (or cut its body short): nothing to log, and nobody may be left to answer.
+  if (req.readableAborted || (err as NodeJS.ErrnoException | undefined)?.code === 'ECONNRESET') return new GatewayError('IncompleteBody');
   // A bug, not a client error: keep serving, log it, answer like RGW's unmapped errors.
   console.error('internal error:', err);
   return new GatewayError('InternalError');

@@ -41,6 +41,10 @@ export interface UserRecord {
   accountRoot: boolean;
   path: string; // IAM path, '/' by default
   createDate: string;
+  /** Admin Ops default-placement / default-storage-class / placement-tags (RGW only stores them here). */
+  defaultPlacement?: string;
+  defaultStorageClass?: string;
+  placementTags?: string[];
   userQuota: Quota;
   bucketQuota: Quota;
   /** Inline IAM policies by name (JSON text as given). */

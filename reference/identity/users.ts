@@ -1,9 +1,17 @@
-// User and key primitives shared by Admin Ops and IAM: uniqueness of uid, email and access key; key lists kept
-// in RGW's order (sorted by access key, as the Admin Ops API lists them).
+// Users for Admin Ops and IAM: the record, its indexes (access keys and emails are unique across the gateway,
+// emails without regard to case) and the rules RGW applies when it finds, creates and changes users
+// (driver/rados/rgw_user.cc RGWUser), verified on RGW 20.2.4 (docs/rgw-behaviour/admin.md):
+// - RGWUser::init finds the user by uid, and only when that finds nobody by email (create and modify, which
+//   take one) and then by access key: so "create uid=new access-key=<someone's>" is KeyExists and
+//   "key create uid=<nobody> access-key=<someone's>" acts on that someone;
+// - tenants are [A-Za-z0-9_]* (InvalidTenantName); the uid "anonymous" and an empty uid are refused;
+// - an account user's display name is its IAM user name: [\w+=,.@-]{1,64} and unique in the account
+//   without regard to case.
 import type { Store, Mutation } from '../store/store.js';
 import { GatewayError } from '../errors.js';
-import { newAccessKey, newSecretKey } from './generate.js';
-import { NO_QUOTA, T, userKey, type AccessKey, type UserRecord } from './model.js';
+import { NO_QUOTA, T, userKey, type UserRecord } from './model.js';
+
+export { newKey, sortKeys } from './keys.js';
 
 export interface NewUser {
   tenant: string;
@@ -24,10 +32,6 @@ export function getUser(store: Store, tenant: string, id: string): UserRecord | 
   return store.get<UserRecord>(T.users, userKey(tenant, id));
 }
 
-export function sortKeys(keys: AccessKey[]): AccessKey[] {
-  return [...keys].sort((a, b) => (a.accessKey < b.accessKey ? -1 : a.accessKey > b.accessKey ? 1 : 0));
-}
-
 /** Mutations that write a user record and keep the key and email indexes in step with it. */
 export function userMutations(before: UserRecord | undefined, after: UserRecord | undefined): Mutation[] {
   const m: Mutation[] = [];
@@ -36,8 +40,10 @@ export function userMutations(before: UserRecord | undefined, after: UserRecord 
   const newKeys = new Set(after?.keys.map((k) => k.accessKey) ?? []);
   for (const k of oldKeys) if (!newKeys.has(k)) m.push({ table: T.keys, key: k });
   for (const k of newKeys) if (!oldKeys.has(k)) m.push({ table: T.keys, key: k, value: id });
-  if (before?.email && before.email !== after?.email) m.push({ table: T.emails, key: before.email.toLowerCase() });
-  if (after?.email && after.email !== before?.email) m.push({ table: T.emails, key: after.email.toLowerCase(), value: id });
+  const oldEmail = before?.email.toLowerCase() ?? '';
+  const newEmail = after?.email.toLowerCase() ?? '';
+  if (oldEmail && oldEmail !== newEmail) m.push({ table: T.emails, key: oldEmail });
+  if (newEmail && newEmail !== oldEmail) m.push({ table: T.emails, key: newEmail, value: id });
   m.push({ table: T.users, key: id, value: after });
   return m;
 }
@@ -47,16 +53,43 @@ export function emailTaken(store: Store, email: string, except?: string): boolea
   return owner !== undefined && owner !== except;
 }
 
-export function newKey(store: Store, now: string, given?: { accessKey?: string; secretKey?: string }): AccessKey {
-  let accessKey = given?.accessKey;
-  if (accessKey) {
-    if (store.get(T.keys, accessKey) !== undefined) throw new GatewayError('KeyExists');
-  } else {
-    do accessKey = newAccessKey();
-    while (store.get(T.keys, accessKey) !== undefined);
-  }
-  return { accessKey, secretKey: given?.secretKey || newSecretKey(), active: true, createDate: now };
+export function userByEmail(store: Store, email: string): UserRecord | undefined {
+  const uid = store.get<string>(T.emails, email.toLowerCase());
+  return uid === undefined ? undefined : store.get<UserRecord>(T.users, uid);
 }
+
+export function userByAccessKey(store: Store, accessKey: string): UserRecord | undefined {
+  const uid = store.get<string>(T.keys, accessKey);
+  return uid === undefined ? undefined : store.get<UserRecord>(T.users, uid);
+}
+
+export type FoundBy = 'uid' | 'email' | 'key';
+
+/** RGWUser::init: by uid; if nobody, by email (when given); if nobody, by access key (when given). */
+export function resolveUser(
+  store: Store,
+  by: { tenant: string; id: string; email?: string; accessKey?: string },
+): { user: UserRecord; by: FoundBy } | undefined {
+  const byUid = by.id === '' ? undefined : getUser(store, by.tenant, by.id);
+  if (byUid) return { user: byUid, by: 'uid' };
+  const byEmail = by.email ? userByEmail(store, by.email) : undefined;
+  if (byEmail) return { user: byEmail, by: 'email' };
+  const byKey = by.accessKey ? userByAccessKey(store, by.accessKey) : undefined;
+  return byKey ? { user: byKey, by: 'key' } : undefined;
+}
+
+/** rgw_validate_tenant_name. */
+export function validateTenant(tenant: string): void {
+  if (!/^[A-Za-z0-9_]*$/.test(tenant)) throw new GatewayError('InvalidTenantName');
+}
+
+/** The uid RGW refuses to act on (RGW_USER_ANON_ID) or cannot (empty). */
+export const isAnonymousUid = (id: string): boolean => id === '' || id === 'anonymous';
+
+const IAM_USER_NAME = /^[\w+=,.@-]{1,64}$/;
+
+/** validate_iam_user_name, as Admin Ops applies it to account users' display names. */
+export const isIamUserName = (name: string): boolean => IAM_USER_NAME.test(name);
 
 export function buildUser(u: NewUser, now: string): UserRecord {
   return {

@@ -1,34 +1,89 @@
-// Outbound HTTPS to an OIDC issuer, trusting what Node trusts (its CA store plus NODE_EXTRA_CA_CERTS), as RGW
-// trusts its system CA store. Returns the body and the SHA-1 fingerprints of the certificate chain the server
-// presented, for the provider's thumbprint check.
-import { get } from 'node:https';
-import type { PeerCertificate, DetailedPeerCertificate } from 'node:tls';
+// Outbound GETs to an OIDC issuer, as RGW makes them through libcurl: the URL's own scheme (an http:// issuer
+// is fetched in the clear, as RGW does), TLS verified against what Node trusts (its CA store plus
+// NODE_EXTRA_CA_CERTS) and any CAs the gateway was given (startGateway's oidcCaCerts), as RGW verifies against
+// its host's CA store (rgw_verify_ssl). Returns the status, the body, and the SHA-1 fingerprints of the
+// certificate chain the server presented (leaf first) for rgw_enable_jwks_url_verification.
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { readFileSync } from 'node:fs';
+import { rootCertificates, type DetailedPeerCertificate, type TLSSocket } from 'node:tls';
 
 export interface Fetched {
   status: number;
   body: string;
-  /** lower-case hex SHA-1 fingerprints, leaf first */
+  /** lower-case hex SHA-1 fingerprints of the presented chain, leaf first (empty over http) */
   chain: string[];
 }
 
-export function fetchHttps(url: string, timeoutMs = 5000): Promise<Fetched> {
+/** A request that never got an HTTP answer: refused connection, TLS failure, timeout. */
+export class TransportError extends Error {}
+
+const MAX_BODY = 1024 * 1024;
+
+/** Node's default trust plus extra CAs. Passing `ca` replaces Node's store, so the defaults are re-added. */
+function trustWith(extra: readonly string[]): string[] | undefined {
+  if (extra.length === 0) return undefined;
+  const fromEnv = process.env.NODE_EXTRA_CA_CERTS ? safeRead(process.env.NODE_EXTRA_CA_CERTS) : [];
+  return [...rootCertificates, ...fromEnv, ...extra];
+}
+
+function safeRead(path: string): string[] {
+  try {
+    return [readFileSync(path, 'utf8')];
+  } catch {
+    return [];
+  }
+}
+
+function chainOf(res: IncomingMessage): string[] {
+  const socket = res.socket as TLSSocket;
+  if (typeof socket.getPeerCertificate !== 'function') return [];
+  const chain: string[] = [];
+  const seen = new Set<string>();
+  let c: DetailedPeerCertificate | undefined = socket.getPeerCertificate(true);
+  while (c && c.fingerprint && !seen.has(c.fingerprint)) {
+    seen.add(c.fingerprint);
+    chain.push(c.fingerprint.replace(/:/g, '').toLowerCase());
+    c = c.issuerCertificate;
+  }
+  return chain;
+}
+
+export function fetchUrl(url: string, opts: { extraCa?: readonly string[]; timeoutMs?: number } = {}): Promise<Fetched> {
   return new Promise((resolve, reject) => {
-    const req = get(url, { timeout: timeoutMs }, (res) => {
-      const cert = (res.socket as unknown as { getPeerCertificate(detailed: boolean): DetailedPeerCertificate }).getPeerCertificate(true);
-      const chain: string[] = [];
-      let c: PeerCertificate | DetailedPeerCertificate | undefined = cert;
-      const seen = new Set<string>();
-      while (c && c.fingerprint && !seen.has(c.fingerprint)) {
-        seen.add(c.fingerprint);
-        chain.push(c.fingerprint.replace(/:/g, '').toLowerCase());
-        c = (c as DetailedPeerCertificate).issuerCertificate;
-      }
+    let target: URL;
+    try {
+      target = new URL(url);
+    } catch {
+      reject(new TransportError(`not a URL: ${url}`));
+      return;
+    }
+    const onResponse = (res: IncomingMessage): void => {
+      const chain = chainOf(res);
       const chunks: Buffer[] = [];
-      res.on('data', (d: Buffer) => chunks.push(d));
+      let size = 0;
+      res.on('data', (d: Buffer) => {
+        size += d.length;
+        if (size > MAX_BODY) res.destroy(new TransportError('response too large'));
+        else chunks.push(d);
+      });
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), chain }));
-      res.on('error', reject);
-    });
-    req.on('timeout', () => req.destroy(new Error(`timed out fetching ${url}`)));
-    req.on('error', reject);
+      res.on('error', (err) => reject(new TransportError(err.message)));
+    };
+    const timeout = opts.timeoutMs ?? 5000;
+    const headers = { 'content-type': 'application/x-www-form-urlencoded' }; // what RGW's transceiver sends
+    const req =
+      target.protocol === 'https:'
+        ? httpsRequest(target, { method: 'GET', timeout, headers, ca: trustWith(opts.extraCa ?? []) }, onResponse)
+        : target.protocol === 'http:'
+          ? httpRequest(target, { method: 'GET', timeout, headers }, onResponse)
+          : undefined;
+    if (!req) {
+      reject(new TransportError(`unsupported scheme: ${target.protocol}`));
+      return;
+    }
+    req.on('timeout', () => req.destroy(new TransportError(`timed out fetching ${url}`)));
+    req.on('error', (err) => reject(err instanceof TransportError ? err : new TransportError(err.message)));
+    req.end();
   });
 }

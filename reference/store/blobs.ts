@@ -6,6 +6,7 @@ import { mkdir, open, rename, rm, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { fsyncDir } from './fsync.js';
 import type { BlobInfo, BlobStore } from './store.js';
 
 export class FileBlobStore implements BlobStore {
@@ -48,18 +49,16 @@ export class FileBlobStore implements BlobStore {
 
   private async place(tmp: string, id: string): Promise<void> {
     const final = this.path(id);
-    await mkdir(join(this.dir, id.slice(0, 2)), { recursive: true });
+    const sub = join(this.dir, id.slice(0, 2));
+    const created = await mkdir(sub, { recursive: true });
     if (this.durable) {
       const fh = await open(tmp, 'r');
       await fh.sync();
       await fh.close();
+      if (created) await fsyncDir(this.dir); // a new fan-out directory is itself an entry to make durable
     }
     await rename(tmp, final);
-    if (this.durable) {
-      const dh = await open(join(this.dir, id.slice(0, 2)), 'r');
-      await dh.sync();
-      await dh.close();
-    }
+    if (this.durable) await fsyncDir(sub);
   }
 
   read(id: string, range?: { start: number; end: number }): Readable {

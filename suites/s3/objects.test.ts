@@ -1,103 +1,113 @@
-// S3 object operations through the real SDK: put/get/head/delete, ranges, conditions, metadata, copy,
-// multi-delete, multipart, and the errors RGW answers.
+// PutObject / GetObject / HeadObject / DeleteObject through the real SDK: metadata, stored headers,
+// response-* overrides, Content-MD5, storage class, key limits, and the errors RGW 20.2.4 answers.
 import t from 'tap';
 import { createHash } from 'node:crypto';
-import {
-  AbortMultipartUploadCommand, CompleteMultipartUploadCommand, CopyObjectCommand, CreateBucketCommand, CreateMultipartUploadCommand,
-  DeleteObjectCommand, DeleteObjectsCommand, GetObjectCommand, HeadObjectCommand, ListMultipartUploadsCommand, ListPartsCommand,
-  PutObjectCommand, UploadPartCommand,
-} from '@aws-sdk/client-s3';
-import { fixture, rejects } from '../fixtures/gateway.js';
+import { CreateBucketCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { createTestUser } from '../fixtures/users.js';
+import { captureHeaders, raw, rejects, s3Fixture } from './helpers.js';
 
-const f = await fixture(t);
-const s3 = f.s3(await f.user('olga'));
+const f = await s3Fixture(t, { maxPutSize: 64 });
+const olga = await createTestUser(f.gw, { uid: 'olga' });
+const s3 = f.s3(olga);
+const headers = captureHeaders(s3);
 await s3.send(new CreateBucketCommand({ Bucket: 'objs' }));
 const md5 = (b: string | Buffer): string => createHash('md5').update(b).digest('hex');
+const md5b64 = (b: string): string => createHash('md5').update(b).digest('base64');
 
-t.test('PutObject / GetObject / HeadObject round trip with metadata', async (t) => {
-  const put = await s3.send(new PutObjectCommand({ Bucket: 'objs', Key: 'dir/hello world.txt', Body: 'hello world', ContentType: 'text/plain', Metadata: { color: 'blue' } }));
+t.test('round trip with metadata, stored headers and RGW response headers', async (t) => {
+  const put = await s3.send(new PutObjectCommand({
+    Bucket: 'objs', Key: 'dir/hello world.txt', Body: 'hello world', ContentType: 'text/plain', Metadata: { Color: 'blue' },
+    CacheControl: 'max-age=5', ContentDisposition: 'inline', ContentLanguage: 'en', StorageClass: 'STANDARD',
+  }));
   t.equal(put.ETag, `"${md5('hello world')}"`);
+  t.equal(headers()['accept-ranges'], 'bytes');
   const got = await s3.send(new GetObjectCommand({ Bucket: 'objs', Key: 'dir/hello world.txt' }));
   t.equal(await got.Body!.transformToString(), 'hello world');
   t.equal(got.ContentType, 'text/plain');
   t.same(got.Metadata, { color: 'blue' });
+  t.equal(got.CacheControl, 'max-age=5');
+  t.equal(got.ContentDisposition, 'inline');
+  t.equal(got.ContentLanguage, 'en');
+  t.equal(got.StorageClass, 'STANDARD');
   t.equal(got.ContentLength, 11);
+  t.equal(headers()['x-rgw-object-type'], 'Normal');
   const head = await s3.send(new HeadObjectCommand({ Bucket: 'objs', Key: 'dir/hello world.txt' }));
   t.equal(head.ETag, put.ETag);
   t.equal(head.AcceptRanges, 'bytes');
+  t.equal(head.ContentLength, 11);
+  t.match(head.LastModified, Date);
 });
 
-t.test('ranges: first bytes, suffix, open-ended; unsatisfiable → 416 InvalidRange', async (t) => {
-  const get = async (Range: string): Promise<[string, string | undefined]> => {
-    const r = await s3.send(new GetObjectCommand({ Bucket: 'objs', Key: 'dir/hello world.txt', Range }));
-    return [await r.Body!.transformToString(), r.ContentRange];
-  };
-  t.same(await get('bytes=0-4'), ['hello', 'bytes 0-4/11']);
-  t.same(await get('bytes=-5'), ['world', 'bytes 6-10/11']);
-  t.same(await get('bytes=6-'), ['world', 'bytes 6-10/11']);
-  await rejects(t, s3.send(new GetObjectCommand({ Bucket: 'objs', Key: 'dir/hello world.txt', Range: 'bytes=100-200' })), 416, 'InvalidRange');
+t.test('defaults: binary/octet-stream, no storage class header unless one was given; empty objects', async (t) => {
+  await s3.send(new PutObjectCommand({ Bucket: 'objs', Key: 'plain', Body: 'x' }));
+  const head = await s3.send(new HeadObjectCommand({ Bucket: 'objs', Key: 'plain' }));
+  t.equal(head.ContentType, 'binary/octet-stream');
+  t.equal(head.StorageClass, undefined);
+  await s3.send(new PutObjectCommand({ Bucket: 'objs', Key: 'empty', Body: '' }));
+  const empty = await s3.send(new GetObjectCommand({ Bucket: 'objs', Key: 'empty' }));
+  t.equal(empty.ETag, `"${md5('')}"`);
+  t.equal(await empty.Body!.transformToString(), '');
 });
 
-t.test('conditional GET: If-Match mismatch → 412, If-None-Match match → 304', async (t) => {
-  await rejects(t, s3.send(new GetObjectCommand({ Bucket: 'objs', Key: 'dir/hello world.txt', IfMatch: '"nope"' })), 412, 'PreconditionFailed');
-  await rejects(t, s3.send(new GetObjectCommand({ Bucket: 'objs', Key: 'dir/hello world.txt', IfNoneMatch: `"${md5('hello world')}"` })), 304, 'Unknown', '304 has no body');
+t.test('response-* query parameters override the stored headers on GET', async (t) => {
+  const got = await s3.send(new GetObjectCommand({ Bucket: 'objs', Key: 'dir/hello world.txt', ResponseContentType: 'a/b', ResponseCacheControl: 'no-cache', ResponseContentDisposition: 'attachment' }));
+  t.equal(got.ContentType, 'a/b');
+  t.equal(got.CacheControl, 'no-cache');
+  t.equal(got.ContentDisposition, 'attachment');
+  await got.Body!.transformToString();
 });
 
-t.test('missing key: GET 404 NoSuchKey, HEAD 404; missing bucket 404 NoSuchBucket; DELETE of a missing key is 204', async (t) => {
+t.test('missing key: GET 404 NoSuchKey with x-amz-delete-marker false, HEAD 404; missing bucket 404 NoSuchBucket', async (t) => {
   await rejects(t, s3.send(new GetObjectCommand({ Bucket: 'objs', Key: 'nope' })), 404, 'NoSuchKey');
+  t.equal(headers()['x-amz-delete-marker'], 'false');
   await rejects(t, s3.send(new HeadObjectCommand({ Bucket: 'objs', Key: 'nope' })), 404, 'NotFound');
   await rejects(t, s3.send(new GetObjectCommand({ Bucket: 'no-such-bucket-x', Key: 'k' })), 404, 'NoSuchBucket');
-  t.equal((await s3.send(new DeleteObjectCommand({ Bucket: 'objs', Key: 'nope' }))).$metadata.httpStatusCode, 204);
+  await rejects(t, s3.send(new PutObjectCommand({ Bucket: 'no-such-bucket-x', Key: 'k', Body: 'x' })), 404, 'NoSuchBucket');
 });
 
-t.test('Content-MD5 mismatch → 400 BadDigest and nothing stored', async (t) => {
-  await rejects(t, s3.send(new PutObjectCommand({ Bucket: 'objs', Key: 'bad-md5', Body: 'abc', ContentMD5: Buffer.from(md5('xyz'), 'hex').toString('base64') })), 400, 'BadDigest');
+t.test('versionId: "null" is the object (x-amz-version-id: null), anything else NoSuchKey', async (t) => {
+  const got = await s3.send(new GetObjectCommand({ Bucket: 'objs', Key: 'plain', VersionId: 'null' }));
+  t.equal(got.VersionId, 'null');
+  await got.Body!.transformToString();
+  await rejects(t, s3.send(new GetObjectCommand({ Bucket: 'objs', Key: 'plain', VersionId: 'abc' })), 404, 'NoSuchKey');
+});
+
+t.test('Content-MD5: mismatch 400 BadDigest (nothing stored), not an MD5 400 InvalidDigest', async (t) => {
+  await rejects(t, s3.send(new PutObjectCommand({ Bucket: 'objs', Key: 'bad-md5', Body: 'abc', ContentMD5: md5b64('xyz') })), 400, 'BadDigest');
   await rejects(t, s3.send(new GetObjectCommand({ Bucket: 'objs', Key: 'bad-md5' })), 404, 'NoSuchKey');
+  await rejects(t, s3.send(new PutObjectCommand({ Bucket: 'objs', Key: 'bad-md5', Body: 'abc', ContentMD5: 'YWJj' })), 400, 'InvalidDigest');
+  t.equal((await s3.send(new PutObjectCommand({ Bucket: 'objs', Key: 'good-md5', Body: 'abc', ContentMD5: md5b64('abc') }))).$metadata.httpStatusCode, 200);
 });
 
-t.test('CopyObject (COPY and REPLACE metadata), copy onto itself → 400 InvalidRequest', async (t) => {
-  const c = await s3.send(new CopyObjectCommand({ Bucket: 'objs', Key: 'copy', CopySource: 'objs/dir/hello%20world.txt' }));
-  t.equal(c.CopyObjectResult?.ETag, `"${md5('hello world')}"`);
-  t.same((await s3.send(new HeadObjectCommand({ Bucket: 'objs', Key: 'copy' }))).Metadata, { color: 'blue' });
-  await s3.send(new CopyObjectCommand({ Bucket: 'objs', Key: 'copy', CopySource: 'objs/copy', MetadataDirective: 'REPLACE', Metadata: { color: 'red' } }));
-  t.same((await s3.send(new HeadObjectCommand({ Bucket: 'objs', Key: 'copy' }))).Metadata, { color: 'red' });
-  await rejects(t, s3.send(new CopyObjectCommand({ Bucket: 'objs', Key: 'copy', CopySource: 'objs/copy' })), 400, 'InvalidRequest');
-  await rejects(t, s3.send(new CopyObjectCommand({ Bucket: 'objs', Key: 'copy2', CopySource: 'objs/missing' })), 404, 'NoSuchKey');
+t.test('keys up to 1024 bytes; longer 400 InvalidObjectName (even to read)', async (t) => {
+  await s3.send(new PutObjectCommand({ Bucket: 'objs', Key: 'k'.repeat(1024), Body: 'x' }));
+  await rejects(t, s3.send(new PutObjectCommand({ Bucket: 'objs', Key: 'k'.repeat(1025), Body: 'x' })), 400, 'InvalidObjectName');
+  await rejects(t, s3.send(new GetObjectCommand({ Bucket: 'objs', Key: 'k'.repeat(1025) })), 400, 'InvalidObjectName');
 });
 
-t.test('DeleteObjects removes several keys and reports each', async (t) => {
-  for (const Key of ['d1', 'd2']) await s3.send(new PutObjectCommand({ Bucket: 'objs', Key, Body: Key }));
-  const r = await s3.send(new DeleteObjectsCommand({ Bucket: 'objs', Delete: { Objects: [{ Key: 'd1' }, { Key: 'd2' }, { Key: 'never' }] } }));
-  t.same(r.Deleted?.map((d) => d.Key).sort(), ['d1', 'd2', 'never']);
-  await rejects(t, s3.send(new GetObjectCommand({ Bucket: 'objs', Key: 'd1' })), 404, 'NoSuchKey');
+t.test('storage class other than STANDARD and unknown canned ACLs: 400 InvalidArgument', async (t) => {
+  await rejects(t, s3.send(new PutObjectCommand({ Bucket: 'objs', Key: 'sc', Body: 'x', StorageClass: 'GLACIER' })), 400, 'InvalidArgument');
+  const r = await raw(f.gw, olga, { method: 'PUT', path: '/objs/acl', body: 'x', headers: { 'x-amz-acl': 'bogus' } });
+  t.equal(r.status, 400);
+  t.match(r.body, /<Code>InvalidArgument<\/Code>/);
 });
 
-t.test('multipart: upload, list parts, complete with md5-of-md5s ETag', async (t) => {
-  const part1 = Buffer.alloc(5 * 1024 * 1024, 'a');
-  const part2 = Buffer.from('tail');
-  const up = await s3.send(new CreateMultipartUploadCommand({ Bucket: 'objs', Key: 'mp', ContentType: 'application/x-test' }));
-  t.match(up.UploadId, /^2~/);
-  const e1 = (await s3.send(new UploadPartCommand({ Bucket: 'objs', Key: 'mp', UploadId: up.UploadId, PartNumber: 1, Body: part1 }))).ETag!;
-  const e2 = (await s3.send(new UploadPartCommand({ Bucket: 'objs', Key: 'mp', UploadId: up.UploadId, PartNumber: 2, Body: part2 }))).ETag!;
-  const parts = await s3.send(new ListPartsCommand({ Bucket: 'objs', Key: 'mp', UploadId: up.UploadId }));
-  t.same(parts.Parts?.map((p) => [p.PartNumber, p.Size]), [[1, part1.length], [2, 4]]);
-  t.equal((await s3.send(new ListMultipartUploadsCommand({ Bucket: 'objs' }))).Uploads?.length, 1);
-  const done = await s3.send(new CompleteMultipartUploadCommand({ Bucket: 'objs', Key: 'mp', UploadId: up.UploadId, MultipartUpload: { Parts: [{ PartNumber: 1, ETag: e1 }, { PartNumber: 2, ETag: e2 }] } }));
-  const expected = createHash('md5').update(Buffer.concat([Buffer.from(md5(part1), 'hex'), Buffer.from(md5(part2), 'hex')])).digest('hex');
-  t.equal(done.ETag, `"${expected}-2"`);
-  const head = await s3.send(new HeadObjectCommand({ Bucket: 'objs', Key: 'mp' }));
-  t.equal(head.ContentLength, part1.length + 4);
-  t.equal(head.ContentType, 'application/x-test');
+t.test('objects larger than rgw_max_put_size: 400 EntityTooLarge before the body is stored', async (t) => {
+  await rejects(t, s3.send(new PutObjectCommand({ Bucket: 'objs', Key: 'big', Body: 'x'.repeat(65) })), 400, 'EntityTooLarge');
+  await rejects(t, s3.send(new HeadObjectCommand({ Bucket: 'objs', Key: 'big' })), 404, 'NotFound');
 });
 
-t.test('multipart errors: EntityTooSmall, InvalidPart, InvalidPartOrder, NoSuchUpload', async (t) => {
-  const up = await s3.send(new CreateMultipartUploadCommand({ Bucket: 'objs', Key: 'mp2' }));
-  const e1 = (await s3.send(new UploadPartCommand({ Bucket: 'objs', Key: 'mp2', UploadId: up.UploadId, PartNumber: 1, Body: 'small' }))).ETag!;
-  const e2 = (await s3.send(new UploadPartCommand({ Bucket: 'objs', Key: 'mp2', UploadId: up.UploadId, PartNumber: 2, Body: 'small' }))).ETag!;
-  const complete = (Parts: { PartNumber: number; ETag: string }[]) => s3.send(new CompleteMultipartUploadCommand({ Bucket: 'objs', Key: 'mp2', UploadId: up.UploadId, MultipartUpload: { Parts } }));
-  await rejects(t, complete([{ PartNumber: 1, ETag: e1 }, { PartNumber: 2, ETag: e2 }]), 400, 'EntityTooSmall');
-  await rejects(t, complete([{ PartNumber: 1, ETag: '"0000"' }]), 400, 'InvalidPart');
-  await rejects(t, complete([{ PartNumber: 2, ETag: e2 }, { PartNumber: 1, ETag: e1 }]), 400, 'InvalidPartOrder');
-  await s3.send(new AbortMultipartUploadCommand({ Bucket: 'objs', Key: 'mp2', UploadId: up.UploadId }));
-  await rejects(t, complete([{ PartNumber: 1, ETag: e1 }]), 404, 'NoSuchUpload');
+t.test('DELETE: 204 for an existing and for a missing key; other user 403', async (t) => {
+  t.equal((await s3.send(new DeleteObjectCommand({ Bucket: 'objs', Key: 'plain' }))).$metadata.httpStatusCode, 204);
+  t.equal((await s3.send(new DeleteObjectCommand({ Bucket: 'objs', Key: 'plain' }))).$metadata.httpStatusCode, 204);
+  const mallory = f.s3(await createTestUser(f.gw, { uid: 'mallory' }));
+  await rejects(t, mallory.send(new DeleteObjectCommand({ Bucket: 'objs', Key: 'empty' })), 403, 'AccessDenied');
+});
+
+t.test("another user's read: 403 'missing s3:GetObject permission'; a missing key without ListBucket: 403, empty message", async (t) => {
+  const mallory = f.s3(await createTestUser(f.gw, { uid: 'mallory2' }));
+  await rejects(t, mallory.send(new GetObjectCommand({ Bucket: 'objs', Key: 'empty' })), 403, 'AccessDenied', 'missing s3:GetObject permission');
+  const missing = await raw(f.gw, await createTestUser(f.gw, { uid: 'mallory3' }), { path: '/objs/never-there' });
+  t.equal(missing.status, 403);
+  t.match(missing.body, /<Code>AccessDenied<\/Code><Message><\/Message><BucketName>objs<\/BucketName>/);
 });

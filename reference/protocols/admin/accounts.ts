@@ -1,92 +1,85 @@
-// /admin/account: create (POST), info (GET), modify (PUT), remove (DELETE), quotas (PUT ?quota).
+// /admin/account: create (POST), modify (PUT), quota (PUT ?quota), info (GET), remove (DELETE), as RGW
+// 20.2.4's rgw_rest_account.cc + rgw_account.cc do them (probed, docs/rgw-behaviour/admin.md):
+// - create: a taken id, name (same tenant) or email → 409 AccountAlreadyExists; a bad id or name →
+//   InvalidArgument with RGW's message; limits default to 1000/1000/1000/4/1000;
+// - the limits are int32 parameters (identity/accounts.ts documents none being checked): "abc" → 0,
+//   4294967297 → 1, -5 kept;
+// - info / remove find the account by id, else tenant+name; modify also by email; none given →
+//   InvalidArgument "requires --account-id or --account-name or --email"; unknown → 404 NoSuchKey;
+// - modify renaming onto a taken name or email → 409 BucketAlreadyExists (EEXIST, not remapped);
+// - quota: id and quota-type (account|bucket) must be present, else InvalidArgument with no message;
+//   the quota parameters are quota/params.ts's accountQuotaFromParams; answers the account.
 import { GatewayError } from '../../errors.js';
-import type { RequestContext } from '../../http/context.js';
-import { getAccount, nameKey, newAccount } from '../../identity/accounts.js';
-import { T, type AccountRecord, type RoleRecord } from '../../identity/model.js';
-import { accountUsers } from '../../identity/users.js';
-import type { BucketRecord } from '../../bucket/model.js';
-import { paramsOf, type Params } from './params.js';
-import { accountJson } from './render.js';
-import { sendJson } from './send.js';
-import { quotaFrom } from './users.js';
+import {
+  accountMutations, checkAccountEmpty, findAccount, modifiedAccount, newAccount, type AccountLimits,
+} from '../../identity/accounts.js';
+import { accountQuotaFromParams } from '../../quota/params.js';
+import type { AdminArgs } from './args.js';
+import type { AdminCall, AdminResult } from './operation.js';
+import { accountSection } from './render.js';
+import type { AccountRecord } from '../../identity/model.js';
 
-function limits(p: Params): Partial<AccountRecord> {
-  const out: Partial<AccountRecord> = {};
-  const set = (param: string, field: keyof AccountRecord): void => {
-    const v = p.int(param);
-    if (v !== undefined) (out as Record<string, unknown>)[field] = v;
-  };
-  set('max-users', 'maxUsers');
-  set('max-roles', 'maxRoles');
-  set('max-groups', 'maxGroups');
-  set('max-access-keys', 'maxAccessKeys');
-  set('max-buckets', 'maxBuckets');
+const LIMITS = [
+  ['max-users', 'maxUsers'],
+  ['max-roles', 'maxRoles'],
+  ['max-groups', 'maxGroups'],
+  ['max-access-keys', 'maxAccessKeys'],
+  ['max-buckets', 'maxBuckets'],
+] as const;
+
+/** The limits given, read as RGW reads them (get_int32 into a variable that starts at 0). */
+function limits(a: AdminArgs): AccountLimits {
+  const out: AccountLimits = {};
+  for (const [param, field] of LIMITS) {
+    const v = a.int32(param, 0, 0);
+    if (v.present) out[field] = v.value;
+  }
   return out;
 }
 
-function loadAccount(ctx: RequestContext, p: Params): AccountRecord {
-  const id = p.str('id');
-  let a: AccountRecord | undefined;
-  if (id) a = getAccount(ctx.env.store, id);
-  else if (p.str('name')) {
-    const found = ctx.env.store.get<string>(T.accountNames, nameKey(p.str('tenant') ?? '', p.str('name')!));
-    a = found ? getAccount(ctx.env.store, found) : undefined;
-  } else throw new GatewayError('InvalidArgument', 'id or name is required');
-  if (!a) throw new GatewayError('NoSuchAccount');
-  return a;
-}
+const identity = (a: AdminArgs): { id: string; tenant: string; name: string } => ({ id: a.str('id'), tenant: a.str('tenant'), name: a.str('name') });
 
-export async function createAccount(ctx: RequestContext): Promise<void> {
-  const p = paramsOf(ctx);
-  const name = p.str('name');
-  if (!name) throw new GatewayError('InvalidArgument', 'account name is required');
-  const a = newAccount(ctx.env.store, { name, id: p.str('id'), tenant: p.str('tenant'), email: p.str('email'), ...limits(p) });
-  a.createDate = new Date(ctx.env.clock.now()).toISOString();
-  await ctx.env.store.commit([
-    { table: T.accounts, key: a.id, value: a },
-    { table: T.accountNames, key: nameKey(a.tenant, a.name), value: a.id },
-  ]);
-  sendJson(ctx, accountJson(a));
-}
+const doc = (a: AccountRecord): AdminResult => ({ name: 'AccountInfo', value: accountSection(a) });
 
-export async function getAccountInfo(ctx: RequestContext): Promise<void> {
-  sendJson(ctx, accountJson(loadAccount(ctx, paramsOf(ctx))));
-}
-
-export async function modifyAccount(ctx: RequestContext): Promise<void> {
-  const p = paramsOf(ctx);
-  const before = loadAccount(ctx, p);
-  const after: AccountRecord = { ...before, ...limits(p) };
-  const muts = [];
-  const newName = p.str('name');
-  if (newName && newName !== before.name) {
-    if (ctx.env.store.get(T.accountNames, nameKey(before.tenant, newName))) throw new GatewayError('AccountAlreadyExists');
-    after.name = newName;
-    muts.push({ table: T.accountNames, key: nameKey(before.tenant, before.name) }, { table: T.accountNames, key: nameKey(after.tenant, newName), value: after.id });
+export async function createAccount(c: AdminCall): Promise<AdminResult> {
+  const a = c.args;
+  let account: AccountRecord;
+  try {
+    account = newAccount(c.store, { ...identity(a), email: a.str('email'), ...limits(a) }, c.now);
+  } catch (err) {
+    throw err instanceof GatewayError && err.kind === 'EEXIST' ? new GatewayError('AccountAlreadyExists') : err;
   }
-  if (p.has('email')) after.email = p.str('email') ?? '';
-  muts.push({ table: T.accounts, key: after.id, value: after });
-  await ctx.env.store.commit(muts);
-  sendJson(ctx, accountJson(after));
+  await c.store.commit(accountMutations(undefined, account));
+  return doc(account);
 }
 
-export async function removeAccount(ctx: RequestContext): Promise<void> {
-  const p = paramsOf(ctx);
-  const a = loadAccount(ctx, p);
-  const store = ctx.env.store;
-  if (accountUsers(store, a.id).length) throw new GatewayError('BucketNotEmpty', 'The account cannot be deleted until all users are removed.');
-  if (store.list<RoleRecord>(T.roles).some(([, r]) => r.accountId === a.id)) throw new GatewayError('BucketNotEmpty', 'The account cannot be deleted until all roles are removed.');
-  if (store.list<BucketRecord>(T.buckets).some(([, b]) => b.owner.kind === 'account' && b.owner.id === a.id)) throw new GatewayError('BucketNotEmpty', 'The account cannot be deleted until all buckets are removed.');
-  await store.commit([{ table: T.accounts, key: a.id }, { table: T.accountNames, key: nameKey(a.tenant, a.name) }]);
-  sendJson(ctx, undefined);
+export async function getAccount(c: AdminCall): Promise<AdminResult> {
+  return doc(findAccount(c.store, identity(c.args)));
 }
 
-export async function setAccountQuota(ctx: RequestContext): Promise<void> {
-  const p = paramsOf(ctx);
-  const before = loadAccount(ctx, p);
-  const type = p.str('quota-type');
-  if (type !== 'account' && type !== 'bucket') throw new GatewayError('InvalidArgument', 'quota-type must be account or bucket');
-  const after = type === 'account' ? { ...before, quota: quotaFrom(p, before.quota) } : { ...before, bucketQuota: quotaFrom(p, before.bucketQuota) };
-  await ctx.env.store.commit([{ table: T.accounts, key: after.id, value: after }]);
-  sendJson(ctx, accountJson(after));
+export async function modifyAccount(c: AdminCall): Promise<AdminResult> {
+  const a = c.args;
+  const change = { ...identity(a), email: a.str('email'), ...limits(a) };
+  const before = findAccount(c.store, change);
+  const after = modifiedAccount(c.store, before, change);
+  await c.store.commit(accountMutations(before, after));
+  return doc(after);
+}
+
+export async function setAccountQuota(c: AdminCall): Promise<AdminResult> {
+  const a = c.args;
+  const type = a.str('quota-type');
+  if (!a.has('id') || !a.has('quota-type') || (type !== 'account' && type !== 'bucket')) throw new GatewayError('InvalidArgument');
+  const before = findAccount(c.store, { id: a.str('id') });
+  const field = type === 'account' ? 'quota' : 'bucketQuota';
+  const after: AccountRecord = { ...before, [field]: accountQuotaFromParams((n) => (a.has(n) ? a.str(n) : undefined), before[field]) };
+  await c.store.commit(accountMutations(before, after));
+  return doc(after);
+}
+
+export async function deleteAccount(c: AdminCall): Promise<AdminResult> {
+  const account = findAccount(c.store, identity(c.args));
+  checkAccountEmpty(c.store, account);
+  await c.store.commit(accountMutations(account, undefined));
+  return undefined;
 }

@@ -1,74 +1,94 @@
-// Bucket-level operations: ListBuckets, CreateBucket, HeadBucket, DeleteBucket, location, versioning.
+// Bucket-level operations: ListBuckets, CreateBucket, HeadBucket, DeleteBucket, location, versioning, as RGW
+// 20.2.4 answers them (probed; docs/rgw-behaviour/s3.md).
 import { randomUUID } from 'node:crypto';
 import { authorize } from '../../authz/authorize.js';
 import { GatewayError } from '../../errors.js';
 import { parseXml } from '../../http/xml.js';
-import { NO_QUOTA, T, type AccountRecord, type UserRecord } from '../../identity/model.js';
+import { NO_QUOTA, T } from '../../identity/model.js';
+import { checkBucketLimit } from '../../quota/limits.js';
+import { bucketStatsHeaders } from './usage.js';
 import { bucketKey, type BucketRecord } from '../../bucket/model.js';
 import { isValidBucketName } from '../../bucket/names.js';
-import { callerOwner, loadBucket, ownerIdentity, s3Arn, type S3Request } from './request.js';
+import { authorizeOn, callerIdentity, callerOwner, callerTenant, loadBucket, s3Arn, type S3Request } from './request.js';
 import { isoDate, sendEmpty, sendXml } from './respond.js';
 import { readSmallBody } from './body.js';
 import { CANNED_ACLS } from './acl.js';
 
 export async function listBuckets(r: S3Request): Promise<void> {
   const { ctx } = r;
-  authorize(ctx, { action: 's3:ListAllMyBuckets', resource: 'arn:aws:s3:::*', scope: 'user', mandatoryPolicy: false });
+  // RGW's anonymous user lists its own (no) buckets: 200, Owner ID "anonymous" without a DisplayName.
+  if (ctx.principal.kind !== 'anonymous') authorize(ctx, { action: r.action, resource: 'arn:aws:s3:::*', scope: 'user', mandatoryPolicy: false });
   const owner = callerOwner(ctx);
-  const p = ctx.principal;
-  const tenant = p.kind === 'user' || p.kind === 'user-session' ? p.user.tenant : p.kind === 'role' ? p.role.tenant : '';
+  const tenant = callerTenant(ctx);
   const buckets = owner
     ? ctx.env.store
         .list<BucketRecord>(T.buckets, { prefix: `${tenant}/` })
         .map(([, b]) => b)
         .filter((b) => b.owner.kind === owner.kind && b.owner.id === owner.id)
     : [];
-  // RGW shows the calling user as Owner, even for account-owned buckets.
-  const who = p.kind === 'user' || p.kind === 'user-session' ? { id: p.user.id, displayName: p.user.displayName } : owner ? ownerIdentity(ctx, owner) : { id: '', displayName: '' };
+  // RGW shows the calling user (tenant$uid) as Owner, even for account-owned buckets.
+  const who = callerIdentity(ctx);
   sendXml(ctx, 'ListAllMyBucketsResult', {
-    Owner: { ID: who.id, DisplayName: who.displayName },
+    Owner: who.displayName === undefined ? { ID: who.id } : { ID: who.id, DisplayName: who.displayName },
     Buckets: { Bucket: buckets.map((b) => ({ Name: b.name, CreationDate: isoDate(b.creationDate) })) },
   });
 }
 
-function bucketLimit(r: S3Request): void {
-  const { ctx } = r;
-  const owner = callerOwner(ctx)!;
-  const store = ctx.env.store;
-  let max: number;
-  if (owner.kind === 'account') max = store.get<AccountRecord>(T.accounts, owner.id)?.maxBuckets ?? 1000;
-  else max = store.get<UserRecord>(T.users, owner.id)?.maxBuckets ?? 1000;
-  if (max < 0) throw new GatewayError('AccessDenied');
-  if (max === 0) return;
-  const owned = store.list<BucketRecord>(T.buckets).filter(([, b]) => b.owner.kind === owner.kind && b.owner.id === owner.id).length;
-  if (owned >= max) throw new GatewayError('TooManyBuckets');
+/** HEAD on the service endpoint: ListBuckets without the list (200, empty XML body; denied as ListBuckets is). */
+export async function headService(r: S3Request): Promise<void> {
+  if (r.ctx.principal.kind !== 'anonymous') authorize(r.ctx, { action: r.action, resource: 'arn:aws:s3:::*', scope: 'user', mandatoryPolicy: false });
+  r.ctx.res.setHeader('Content-Type', 'application/xml');
+  sendEmpty(r.ctx, 200);
+}
+
+/**
+ * CreateBucketConfiguration: a LocationConstraint must name this zonegroup's API name ("zonegroup[:placement]";
+ * empty means the default). Another name is 400 IllegalLocationConstraintException; an unknown placement 400
+ * InvalidLocationConstraint; a body that is not XML 400 InvalidArgument.
+ */
+function checkLocation(r: S3Request, body: Buffer): void {
+  if (!body.length) return;
+  let doc: Record<string, unknown>;
+  try {
+    doc = parseXml(body.toString('utf8'));
+  } catch {
+    throw new GatewayError('InvalidArgument');
+  }
+  const conf = doc.CreateBucketConfiguration;
+  const raw = conf && typeof conf === 'object' ? (conf as Record<string, unknown>).LocationConstraint : undefined;
+  const loc = typeof raw === 'string' ? raw : '';
+  if (!loc) return;
+  const colon = loc.indexOf(':');
+  const zonegroup = colon < 0 ? loc : loc.slice(0, colon);
+  const placement = colon < 0 ? '' : loc.slice(colon + 1);
+  if (zonegroup !== r.ctx.env.config.zonegroup) {
+    throw new GatewayError('IllegalLocationConstraintException', `The ${zonegroup} location constraint is incompatible for the region specific endpoint this request was sent to.`);
+  }
+  if (placement && placement !== 'default-placement') throw new GatewayError('InvalidLocationConstraint');
 }
 
 export async function createBucket(r: S3Request): Promise<void> {
   const { ctx } = r;
   const name = r.bucketName!;
-  if (!isValidBucketName(name)) throw new GatewayError('InvalidBucketName', '', { BucketName: name });
+  if (!isValidBucketName(name)) throw new GatewayError('InvalidBucketName');
   const owner = callerOwner(ctx);
-  authorize(ctx, { action: 's3:CreateBucket', resource: s3Arn({ tenant: r.tenant, name }), scope: 'user', mandatoryPolicy: false });
+  authorize(ctx, { action: r.action, resource: s3Arn({ tenant: r.tenant, name }), scope: 'user', mandatoryPolicy: false });
   if (!owner) throw new GatewayError('AccessDenied');
-  const body = await readSmallBody(ctx);
-  if (body.length) {
-    const doc = parseXml(body.toString('utf8'));
-    const conf = doc.CreateBucketConfiguration as Record<string, unknown> | undefined;
-    const loc = conf && typeof conf === 'object' ? String(conf.LocationConstraint ?? '') : '';
-    if (loc && loc !== ctx.env.config.zonegroup && !loc.startsWith(`${ctx.env.config.zonegroup}:`)) {
-      throw new GatewayError('InvalidLocationConstraint', 'The specified location-constraint is not valid', { BucketName: name });
-    }
-  }
+  // RGWCreateBucket::verify_permission: only a role session may create a bucket in another tenant.
+  if (r.tenant !== callerTenant(ctx) && ctx.principal.kind !== 'role') throw new GatewayError('AccessDenied');
+  // RGW checks max-buckets right after authorization: before the body, and before it looks at whether the
+  // bucket exists (re-creating your own bucket at the limit is TooManyBuckets too).
+  checkBucketLimit(ctx.env, owner, name);
+  checkLocation(r, await readSmallBody(ctx));
   const acl = ctx.headers['x-amz-acl'] ? String(ctx.headers['x-amz-acl']) : 'private';
-  if (!CANNED_ACLS.has(acl)) throw new GatewayError('InvalidArgument', '', { BucketName: name });
+  if (!CANNED_ACLS.has(acl)) throw new GatewayError('InvalidArgument');
   const existing = ctx.env.store.get<BucketRecord>(T.buckets, bucketKey(r.tenant, name));
   if (existing) {
-    // RGW answers 200 when the caller already owns it, 409 BucketAlreadyExists otherwise (verified on RGW 20.2.4).
+    // RGW answers 200 when the caller already owns it, else 409 BucketAlreadyExists with this message.
     if (existing.owner.kind === owner.kind && existing.owner.id === owner.id) return sendEmpty(ctx, 200);
-    throw new GatewayError('BucketAlreadyExists', '', { BucketName: name });
+    throw new GatewayError('BucketAlreadyExists', 'Cannot modify existing access control policy');
   }
-  bucketLimit(r);
+  checkBucketLimit(ctx.env, owner, name); // again, with no await before the commit: concurrent creations cannot overshoot
   const bucket: BucketRecord = {
     tenant: r.tenant,
     name,
@@ -88,30 +108,29 @@ export async function createBucket(r: S3Request): Promise<void> {
 
 export async function headBucket(r: S3Request): Promise<void> {
   const b = loadBucket(r);
-  authorize(r.ctx, { action: 's3:ListBucket', resource: s3Arn(b), owner: b.owner, bucketPolicy: b.policy, bucketTenant: b.tenant, bucketAcl: b.acl });
-  sendEmpty(r.ctx, 200, { 'X-RGW-Object-Count': String(b.numObjects), 'X-RGW-Bytes-Used': String(b.size), 'X-RGW-Quota-Max-Buckets': '1000' });
+  authorizeOn(r, b);
+  sendEmpty(r.ctx, 200, bucketStatsHeaders(r.ctx, b));
 }
 
 export async function deleteBucket(r: S3Request): Promise<void> {
   const { ctx } = r;
   const b = loadBucket(r);
-  authorize(ctx, { action: 's3:DeleteBucket', resource: s3Arn(b), owner: b.owner, bucketPolicy: b.policy, bucketTenant: b.tenant, bucketAcl: b.acl });
-  if (ctx.env.store.count(T.objects, `${b.marker}/`) > 0 || ctx.env.store.count(T.uploads, `${b.marker}/`) > 0) {
-    throw new GatewayError('BucketNotEmpty', '', { BucketName: b.name });
-  }
+  authorizeOn(r, b);
+  if (ctx.env.store.count(T.objects, `${b.marker}/`) > 0 || ctx.env.store.count(T.uploads, `${b.marker}/`) > 0) throw new GatewayError('BucketNotEmpty');
   await ctx.env.store.commit([{ table: T.buckets, key: bucketKey(b.tenant, b.name) }]);
   sendEmpty(ctx, 204);
 }
 
 export async function getBucketLocation(r: S3Request): Promise<void> {
   const b = loadBucket(r);
-  authorize(r.ctx, { action: 's3:GetBucketLocation', resource: s3Arn(b), owner: b.owner, bucketPolicy: b.policy, bucketTenant: b.tenant, bucketAcl: b.acl });
-  // RGW answers the zonegroup's api name; the default zonegroup's is "default".
+  authorizeOn(r, b);
+  // RGW answers the zonegroup's api name ("default") and names the bucket's placement target in a header.
+  r.ctx.res.setHeader('x-rgw-bucket-placement-target', 'default-placement');
   sendXml(r.ctx, 'LocationConstraint', { '#text': r.ctx.env.config.zonegroup });
 }
 
 export async function getBucketVersioning(r: S3Request): Promise<void> {
   const b = loadBucket(r);
-  authorize(r.ctx, { action: 's3:GetBucketVersioning', resource: s3Arn(b), owner: b.owner, bucketPolicy: b.policy, bucketTenant: b.tenant, bucketAcl: b.acl });
+  authorizeOn(r, b);
   sendXml(r.ctx, 'VersioningConfiguration', b.versioning ? { Status: b.versioning } : {});
 }

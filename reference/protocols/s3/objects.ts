@@ -1,83 +1,73 @@
-// Object operations: PutObject, GetObject (ranges, conditions), HeadObject, DeleteObject, DeleteObjects, CopyObject.
-import { createHash } from 'node:crypto';
-import type { IncomingHttpHeaders } from 'node:http';
-import { authorize } from '../../authz/authorize.js';
+// Object operations: PutObject, GetObject / HeadObject (ranges, conditions, ?partNumber, response-*
+// overrides), DeleteObject — in RGW 20.2.4's order of checks (probed; docs/rgw-behaviour/s3.md). Bodies stream
+// from ctx.body() into the blob store and back; an object is never held in memory.
 import { GatewayError } from '../../errors.js';
 import { header, type RequestContext } from '../../http/context.js';
-import { asArray, parseXml } from '../../http/xml.js';
 import { T, type Owner } from '../../identity/model.js';
-import { bucketKey, objectKey, type BucketRecord, type ObjectRecord } from '../../bucket/model.js';
+import { objectKey, uploadKey, type BucketRecord, type ObjectRecord } from '../../bucket/model.js';
 import { commitObject, deleteObject } from '../../bucket/writes.js';
-import { callerOwner, loadBucket, s3Arn, type S3Request } from './request.js';
-import { httpDate, isoDate, sendEmpty, sendXml } from './respond.js';
-import { readSmallBody } from './body.js';
+import { checkBeforeBody } from '../../quota/check.js';
+import { authorizeOn, callerOwner, loadBucket, missingObject, type S3Request } from './request.js';
+import { sendEmpty } from './respond.js';
 import { CANNED_ACLS } from './acl.js';
+import { checksumOf, expectedMd5, notModifiedHeaders, objectHeaders, storageClassOf, storedHeaders, userMetadata } from './object-meta.js';
+import { evaluate, readConditions } from './preconditions.js';
+import { parseRange, resolveRange } from './range.js';
 
 const MAX_KEY_BYTES = 1024;
-const STORED_HEADERS = ['cache-control', 'content-disposition', 'content-encoding', 'content-language', 'expires'];
-const CHECKSUMS = ['crc32', 'crc32c', 'crc64nvme', 'sha1', 'sha256'];
 
-function userMetadata(headers: IncomingHttpHeaders): Record<string, string> {
-  const meta: Record<string, string> = {};
-  for (const [k, v] of Object.entries(headers)) if (k.startsWith('x-amz-meta-') && v !== undefined) meta[k.slice(11)] = Array.isArray(v) ? v.join(',') : v;
-  return meta;
-}
-
-function storedHeaders(headers: IncomingHttpHeaders): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const h of STORED_HEADERS) {
-    const v = header(headers, h);
-    if (v !== undefined) out[h] = v;
-  }
-  return out;
-}
-
-function checksumOf(headers: IncomingHttpHeaders): ObjectRecord['checksum'] {
-  for (const alg of CHECKSUMS) {
-    const v = header(headers, `x-amz-checksum-${alg}`);
-    if (v) return { algorithm: alg, value: v };
-  }
-  return undefined;
-}
-
-function validateKey(bucket: string, key: string | undefined): string {
-  if (!key) throw new GatewayError('InvalidRequest', '', { BucketName: bucket });
-  if (Buffer.byteLength(key) > MAX_KEY_BYTES) throw new GatewayError('KeyTooLongError', '', { BucketName: bucket });
+/** Object names RGW refuses: longer than 1024 bytes → 400 InvalidObjectName. */
+export function validateKey(key: string | undefined): string {
+  if (!key) throw new GatewayError('InvalidRequest');
+  if (Buffer.byteLength(key) > MAX_KEY_BYTES) throw new GatewayError('InvalidObjectName');
   return key;
 }
 
-function objectOwner(ctx: RequestContext, bucket: BucketRecord): Owner {
+/** Objects belong to the writer's account (account members) or to the writing classic user. */
+export function objectOwner(ctx: RequestContext, bucket: BucketRecord): Owner {
   return callerOwner(ctx) ?? bucket.owner;
 }
 
-function cannedAcl(ctx: RequestContext, bucket: string): string {
+export function cannedAcl(ctx: RequestContext): string {
   const acl = header(ctx.headers, 'x-amz-acl') ?? 'private';
-  if (!CANNED_ACLS.has(acl)) throw new GatewayError('InvalidArgument', '', { BucketName: bucket });
+  if (!CANNED_ACLS.has(acl)) throw new GatewayError('InvalidArgument');
   return acl;
 }
 
-function expectedMd5(ctx: RequestContext, bucket: string): string | undefined {
-  const v = header(ctx.headers, 'content-md5');
-  if (v === undefined) return undefined;
-  const raw = Buffer.from(v, 'base64');
-  if (raw.length !== 16 || raw.toString('base64') !== v.trim()) throw new GatewayError('InvalidDigest', '', { BucketName: bucket });
-  return raw.toString('hex');
+export function aclConditions(ctx: RequestContext): Record<string, string[]> {
+  const acl = header(ctx.headers, 'x-amz-acl');
+  return acl ? { 's3:x-amz-acl': [acl] } : {};
+}
+
+/** The length the client declares (x-amz-decoded-content-length for aws-chunked bodies). */
+export function declaredLength(ctx: RequestContext): number | undefined {
+  const v = header(ctx.headers, 'x-amz-decoded-content-length') ?? header(ctx.headers, 'content-length');
+  return v === undefined ? undefined : Number(v);
+}
+
+/** RGW's checks on a body about to be stored: a length must be declared (411) and within rgw_max_put_size. */
+export function checkDeclaredLength(ctx: RequestContext): number | undefined {
+  const declared = declaredLength(ctx);
+  if (declared === undefined && header(ctx.headers, 'transfer-encoding') === undefined) throw new GatewayError('MissingContentLength');
+  if (declared !== undefined && declared > ctx.env.config.maxPutSize) throw new GatewayError('EntityTooLarge');
+  return declared;
 }
 
 export async function putObject(r: S3Request): Promise<void> {
   const { ctx } = r;
   const b = loadBucket(r);
-  const key = validateKey(b.name, r.key);
-  authorize(ctx, { action: 's3:PutObject', resource: s3Arn(b, key), owner: b.owner, bucketPolicy: b.policy, bucketTenant: b.tenant, bucketAcl: b.acl, conditions: aclConditions(ctx) });
-  const acl = cannedAcl(ctx, b.name);
-  const md5 = expectedMd5(ctx, b.name);
-  const declared = header(ctx.headers, 'x-amz-decoded-content-length') ?? header(ctx.headers, 'content-length');
-  if (declared === undefined && header(ctx.headers, 'transfer-encoding') === undefined) throw new GatewayError('MissingContentLength', '', { BucketName: b.name });
-  if (declared !== undefined && Number(declared) > ctx.env.config.maxPutSize) throw new GatewayError('EntityTooLarge', '', { BucketName: b.name });
+  const key = validateKey(r.key);
+  authorizeOn(r, b, { key, conditions: aclConditions(ctx) });
+  const acl = cannedAcl(ctx);
+  const storageClass = storageClassOf(ctx);
+  const md5 = expectedMd5(ctx);
+  const declared = checkDeclaredLength(ctx);
+  // RGW's first quota check, with the declared length and before the body; commitObject checks again.
+  checkBeforeBody(ctx.env, b, declared);
   const blob = await ctx.env.store.blobs.write(ctx.body());
   try {
-    if (md5 && md5 !== blob.md5) throw new GatewayError('BadDigest', '', { BucketName: b.name });
-    if (declared !== undefined && Number(declared) !== blob.size) throw new GatewayError('IncompleteBody', '', { BucketName: b.name });
+    if (md5 && md5 !== blob.md5) throw new GatewayError('BadDigest');
+    if (declared !== undefined && declared !== blob.size) throw new GatewayError('IncompleteBody');
     const obj: ObjectRecord = {
       key,
       size: blob.size,
@@ -90,9 +80,10 @@ export async function putObject(r: S3Request): Promise<void> {
       headers: storedHeaders(ctx.headers),
       checksum: checksumOf(ctx.headers),
       acl,
+      ...(storageClass ? { storageClass } : {}),
     };
     await commitObject(ctx.env, b, obj);
-    const headers: Record<string, string> = { ETag: `"${obj.etag}"` };
+    const headers: Record<string, string> = { ETag: `"${obj.etag}"`, 'Accept-Ranges': 'bytes' };
     if (obj.checksum) {
       headers[`x-amz-checksum-${obj.checksum.algorithm}`] = obj.checksum.value;
       headers['x-amz-checksum-type'] = 'FULL_OBJECT';
@@ -104,108 +95,82 @@ export async function putObject(r: S3Request): Promise<void> {
   }
 }
 
-function aclConditions(ctx: RequestContext): Record<string, string[]> {
-  const acl = header(ctx.headers, 'x-amz-acl');
-  return acl ? { 's3:x-amz-acl': [acl] } : {};
+/** RGW's error for a missing object: NoSuchKey (x-amz-delete-marker: false on GET/HEAD) or AccessDenied. */
+function noObject(r: S3Request, b: BucketRecord): GatewayError {
+  const err = missingObject(r, b);
+  if (r.ctx.method === 'GET' || r.ctx.method === 'HEAD') r.ctx.res.setHeader('x-amz-delete-marker', 'false');
+  return err;
 }
 
-function loadObject(r: S3Request, b: BucketRecord): ObjectRecord | undefined {
-  return r.ctx.env.store.get<ObjectRecord>(T.objects, objectKey(b.marker, r.key!));
+/**
+ * The object a GET/HEAD/copy reads, or RGW's error for it (noObject): a versionId other than "null" names no
+ * version of an unversioned object.
+ */
+export function readableObject(r: S3Request, b: BucketRecord, key: string, versionId: string | null | undefined): ObjectRecord {
+  const o = versionId === null || versionId === undefined || versionId === 'null' ? r.ctx.env.store.get<ObjectRecord>(T.objects, objectKey(b.marker, key)) : undefined;
+  if (!o) throw noObject(r, b);
+  return o;
 }
 
-/** Evaluate If-Match / If-None-Match / If-(Un)Modified-Since as RGW does; throws 412 or answers 304. */
-function preconditions(ctx: RequestContext, o: ObjectRecord, bucket: string): 'ok' | 'not-modified' {
-  const ifMatch = header(ctx.headers, 'if-match');
-  const ifNoneMatch = header(ctx.headers, 'if-none-match');
-  const ifModified = header(ctx.headers, 'if-modified-since');
-  const ifUnmodified = header(ctx.headers, 'if-unmodified-since');
-  const etagIn = (list: string): boolean => list.split(',').some((t) => t.trim() === '*' || t.trim().replace(/^"|"$/g, '') === o.etag);
-  const modified = Math.floor(Date.parse(o.lastModified) / 1000) * 1000;
-  if (ifMatch !== undefined && !etagIn(ifMatch)) throw new GatewayError('PreconditionFailed', '', { BucketName: bucket });
-  if (ifUnmodified !== undefined && ifMatch === undefined) {
-    const t = Date.parse(ifUnmodified);
-    if (!Number.isNaN(t) && modified > t) throw new GatewayError('PreconditionFailed', '', { BucketName: bucket });
+/** ?partNumber=N: the bytes and ETag of part N of a multipart object (part 1 of any other object is all of it). */
+function selectPart(ctx: RequestContext, o: ObjectRecord): { offset: number; size: number; etag: string } | undefined {
+  const v = ctx.query.get('partNumber');
+  if (v === null) return undefined;
+  if (!/^-?\d+$/.test(v)) throw new GatewayError('InvalidPart', `Invalid partNumber: Expected option value to be integer, got '${v}'`);
+  const n = Number(v);
+  if (!o.parts?.length) {
+    if (n !== 1) throw new GatewayError('InvalidPart');
+    return undefined;
   }
-  if (ifNoneMatch !== undefined && etagIn(ifNoneMatch)) return 'not-modified';
-  if (ifModified !== undefined && ifNoneMatch === undefined) {
-    const t = Date.parse(ifModified);
-    if (!Number.isNaN(t) && modified <= t) return 'not-modified';
+  let offset = 0;
+  for (const p of o.parts) {
+    if (p.partNumber === n) return { offset, size: p.size, etag: p.etag };
+    offset += p.size;
   }
-  return 'ok';
-}
-
-/** Parse a single byte range; undefined means "whole object" (RGW ignores what it cannot parse). */
-function parseRange(value: string | undefined, size: number, bucket: string): { start: number; end: number } | undefined {
-  if (!value) return undefined;
-  const m = /^bytes=(\d*)-(\d*)$/.exec(value.trim());
-  if (!m || (m[1] === '' && m[2] === '')) return undefined;
-  let start: number;
-  let end: number;
-  if (m[1] === '') {
-    const suffix = Number(m[2]);
-    if (suffix === 0) throw new GatewayError('InvalidRange', '', { BucketName: bucket });
-    start = Math.max(0, size - suffix);
-    end = size - 1;
-  } else {
-    start = Number(m[1]);
-    end = m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
-    if (m[2] !== '' && Number(m[2]) < start) return undefined;
-  }
-  if (start >= size) throw new GatewayError('InvalidRange', '', { BucketName: bucket });
-  return { start, end };
-}
-
-function objectHeaders(ctx: RequestContext, o: ObjectRecord): Record<string, string> {
-  const h: Record<string, string> = {
-    'Content-Type': o.contentType,
-    ETag: `"${o.etag}"`,
-    'Last-Modified': httpDate(o.lastModified),
-    'Accept-Ranges': 'bytes',
-  };
-  for (const [k, v] of Object.entries(o.headers)) h[k] = v;
-  for (const [k, v] of Object.entries(o.metadata)) h[`x-amz-meta-${k}`] = v;
-  // response-* query parameters override the stored headers (GetObject only, as in RGW).
-  for (const [q, name] of [['response-content-type', 'Content-Type'], ['response-content-disposition', 'content-disposition'], ['response-content-encoding', 'content-encoding'], ['response-content-language', 'content-language'], ['response-cache-control', 'cache-control'], ['response-expires', 'expires']] as const) {
-    const v = ctx.query.get(q);
-    if (v !== null) h[name] = v;
-  }
-  return h;
+  throw new GatewayError('InvalidPart');
 }
 
 async function readObject(r: S3Request, withBody: boolean): Promise<void> {
   const { ctx } = r;
   const b = loadBucket(r);
-  const o = loadObject(r, b);
-  authorize(ctx, { action: 's3:GetObject', resource: s3Arn(b, r.key), owner: o?.owner ?? b.owner, bucketPolicy: b.policy, bucketTenant: b.tenant, bucketAcl: b.acl, objectAcl: o?.acl, deniedMessage: 'missing s3:GetObject permission' });
-  if (!o) throw new GatewayError(withBody ? 'NoSuchKey' : 'NoSuchKey', '', { BucketName: b.name, Key: r.key! });
-  if (preconditions(ctx, o, b.name) === 'not-modified') {
-    ctx.res.statusCode = 304;
-    ctx.res.setHeader('ETag', `"${o.etag}"`);
-    ctx.res.setHeader('Last-Modified', httpDate(o.lastModified));
-    ctx.res.end();
-    return;
+  const versionId = ctx.query.get('versionId');
+  // With ?uploadId RGW reads the upload's (empty) meta object instead of the object.
+  if (ctx.query.has('uploadId')) {
+    if (!ctx.env.store.get(T.uploads, uploadKey(b.marker, ctx.query.get('uploadId') ?? ''))) throw noObject(r, b);
+    authorizeOn(r, b, { key: r.key });
+    ctx.res.setHeader('Content-Type', 'application/xml');
+    return sendEmpty(ctx, 200);
   }
-  const range = parseRange(header(ctx.headers, 'range'), o.size, b.name);
+  const o = readableObject(r, b, r.key!, versionId);
+  authorizeOn(r, b, { key: r.key, owner: o.owner, objectAcl: o.acl, deniedMessage: 'missing s3:GetObject permission' });
+  const part = selectPart(ctx, o);
+  // Decoded before any condition is evaluated: a malformed range (416) or date (400) wins over them.
+  const rangeSpec = parseRange(header(ctx.headers, 'range'));
+  const conditions = readConditions(ctx, '');
   const res = ctx.res;
-  for (const [k, v] of Object.entries(objectHeaders(ctx, o))) res.setHeader(k, v);
-  // A full-object checksum only describes a whole-object GET.
-  if (!range && o.checksum && header(ctx.headers, 'x-amz-checksum-mode') === 'ENABLED') {
-    res.setHeader(`x-amz-checksum-${o.checksum.algorithm}`, o.checksum.value);
-    res.setHeader('x-amz-checksum-type', 'FULL_OBJECT');
-  }
-  if (range) {
-    res.statusCode = 206;
-    res.setHeader('Content-Range', `bytes ${range.start}-${range.end}/${o.size}`);
-    res.setHeader('Content-Length', String(range.end - range.start + 1));
-  } else {
-    res.statusCode = 200;
-    res.setHeader('Content-Length', String(o.size));
-  }
-  if (!withBody || o.size === 0) {
+  if (evaluate(conditions, o.etag, o.lastModified) === 'not-modified') {
+    for (const [k, v] of Object.entries(notModifiedHeaders(o))) res.setHeader(k, v);
+    res.statusCode = 304;
     res.end();
     return;
   }
-  const stream = ctx.env.store.blobs.read(o.blob, range);
+  const size = part ? part.size : o.size;
+  const base = part ? part.offset : 0;
+  const range = rangeSpec ? resolveRange(rangeSpec, size) : undefined;
+  const headers = objectHeaders(ctx, o, part ? part.etag : o.etag);
+  if (versionId === 'null') headers['x-amz-version-id'] = 'null';
+  res.statusCode = rangeSpec?.partial ? 206 : 200;
+  const length = range ? range.end - range.start + 1 : size;
+  res.setHeader('Content-Length', String(length));
+  if (range && size > 0) res.setHeader('Content-Range', `bytes ${range.start}-${range.end}/${size}`);
+  res.setHeader('Accept-Ranges', 'bytes');
+  for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+  if (!withBody || length === 0) {
+    res.end();
+    return;
+  }
+  const start = base + (range ? range.start : 0);
+  const stream = ctx.env.store.blobs.read(o.blob, { start, end: start + length - 1 });
   await new Promise<void>((resolve) => {
     stream.on('error', () => {
       res.destroy();
@@ -224,98 +189,8 @@ export const headObject = (r: S3Request): Promise<void> => readObject(r, false);
 
 export async function deleteObjectOp(r: S3Request): Promise<void> {
   const b = loadBucket(r);
-  const o = loadObject(r, b);
-  authorize(r.ctx, { action: 's3:DeleteObject', resource: s3Arn(b, r.key), owner: b.owner, bucketPolicy: b.policy, bucketTenant: b.tenant, bucketAcl: b.acl, objectAcl: o?.acl });
+  const o = r.ctx.env.store.get<ObjectRecord>(T.objects, objectKey(b.marker, r.key!));
+  authorizeOn(r, b, { key: r.key, objectAcl: o?.acl });
   await deleteObject(r.ctx.env, b, r.key!);
   sendEmpty(r.ctx, 204);
-}
-
-export async function deleteObjects(r: S3Request): Promise<void> {
-  const { ctx } = r;
-  const b = loadBucket(r);
-  const doc = parseXml((await readSmallBody(ctx)).toString('utf8'));
-  const del = doc.Delete as Record<string, unknown> | undefined;
-  if (!del || typeof del !== 'object') throw new GatewayError('MalformedXML', '', { BucketName: b.name });
-  const quiet = String(del.Quiet ?? 'false').toLowerCase() === 'true';
-  const objects = asArray(del.Object as Record<string, unknown> | Record<string, unknown>[] | undefined);
-  if (objects.length > 1000) throw new GatewayError('MalformedXML', '', { BucketName: b.name });
-  const deleted: Record<string, unknown>[] = [];
-  const errors: Record<string, unknown>[] = [];
-  for (const obj of objects) {
-    const key = String(obj.Key ?? '');
-    try {
-      authorize(ctx, { action: 's3:DeleteObject', resource: s3Arn(b, key), owner: b.owner, bucketPolicy: b.policy, bucketTenant: b.tenant, bucketAcl: b.acl });
-      await deleteObject(ctx.env, b, key);
-      if (!quiet) deleted.push({ Key: key });
-    } catch (err) {
-      if (!(err instanceof GatewayError)) throw err;
-      errors.push({ Key: key, Code: err.kind, Message: err.message });
-    }
-  }
-  sendXml(ctx, 'DeleteResult', { ...(deleted.length ? { Deleted: deleted } : {}), ...(errors.length ? { Error: errors } : {}) });
-}
-
-/** x-amz-copy-source: "[/]bucket/key[?versionId=..]", URL-encoded; "tenant:bucket" reaches another tenant. */
-export function parseCopySource(value: string, callerTenant: string): { tenant: string; bucket: string; key: string } {
-  let v = value;
-  const q = v.indexOf('?');
-  if (q >= 0) v = v.slice(0, q);
-  try {
-    v = decodeURIComponent(v);
-  } catch {
-    throw new GatewayError('InvalidArgument');
-  }
-  if (v.startsWith('/')) v = v.slice(1);
-  const slash = v.indexOf('/');
-  if (slash <= 0 || slash === v.length - 1) throw new GatewayError('InvalidArgument');
-  let bucket = v.slice(0, slash);
-  let tenant = callerTenant;
-  const colon = bucket.indexOf(':');
-  if (colon >= 0) {
-    tenant = bucket.slice(0, colon);
-    bucket = bucket.slice(colon + 1);
-  }
-  return { tenant, bucket, key: v.slice(slash + 1) };
-}
-
-export async function copyObject(r: S3Request): Promise<void> {
-  const { ctx } = r;
-  const dst = loadBucket(r);
-  const key = validateKey(dst.name, r.key);
-  const source = parseCopySource(header(ctx.headers, 'x-amz-copy-source')!, r.tenant);
-  const src = ctx.env.store.get<BucketRecord>(T.buckets, bucketKey(source.tenant, source.bucket));
-  if (!src) throw new GatewayError('NoSuchBucket', '', { BucketName: source.bucket });
-  const so = ctx.env.store.get<ObjectRecord>(T.objects, objectKey(src.marker, source.key));
-  authorize(ctx, { action: 's3:GetObject', resource: s3Arn(src, source.key), owner: so?.owner ?? src.owner, bucketPolicy: src.policy, bucketTenant: src.tenant, bucketAcl: src.acl, objectAcl: so?.acl });
-  authorize(ctx, { action: 's3:PutObject', resource: s3Arn(dst, key), owner: dst.owner, bucketPolicy: dst.policy, bucketTenant: dst.tenant, bucketAcl: dst.acl, conditions: aclConditions(ctx) });
-  if (!so) throw new GatewayError('NoSuchKey', '', { BucketName: source.bucket, Key: source.key });
-  const replace = (header(ctx.headers, 'x-amz-metadata-directive') ?? 'COPY').toUpperCase();
-  if (replace !== 'COPY' && replace !== 'REPLACE') throw new GatewayError('InvalidArgument', 'Unknown metadata directive.', { BucketName: dst.name });
-  if (src.marker === dst.marker && source.key === key && replace === 'COPY') {
-    throw new GatewayError('InvalidRequest', "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes.", { BucketName: dst.name });
-  }
-  const blob = await ctx.env.store.blobs.write(ctx.env.store.blobs.read(so.blob));
-  try {
-    const now = new Date(ctx.env.clock.now()).toISOString();
-    const obj: ObjectRecord = {
-      ...so,
-      key,
-      blob: blob.id,
-      lastModified: now,
-      owner: objectOwner(ctx, dst),
-      acl: cannedAcl(ctx, dst.name),
-      ...(replace === 'REPLACE'
-        ? { contentType: header(ctx.headers, 'content-type') ?? 'binary/octet-stream', metadata: userMetadata(ctx.headers), headers: storedHeaders(ctx.headers) }
-        : {}),
-    };
-    await commitObject(ctx.env, dst, obj);
-    sendXml(ctx, 'CopyObjectResult', { LastModified: isoDate(now), ETag: `"${obj.etag}"` });
-  } catch (err) {
-    await ctx.env.store.blobs.delete(blob.id);
-    throw err;
-  }
-}
-
-export function md5Hex(data: Buffer): string {
-  return createHash('md5').update(data).digest('hex');
 }

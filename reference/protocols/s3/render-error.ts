@@ -1,4 +1,9 @@
-// S3-style error bodies, as RGW renders them: <Error><Code/><Message/>[<BucketName/>][<Key/>]<RequestId/><HostId/></Error>.
+// S3-style error bodies, as RGW renders them (rgw_rest.cc end_header):
+//   <Error><Code/><Message/>[<BucketName/>]<RequestId/><HostId/></Error>
+// BucketName is the bucket the request addressed (RGW's s->bucket_name, without its tenant), present for every
+// error raised once the request is past authentication and op selection — never a Key element. Error responses
+// carry Accept-Ranges: bytes, and a HEAD error announces the Content-Length of the body it does not send
+// (probed on RGW 20.2.4; docs/rgw-behaviour/s3.md).
 import type { RequestContext } from '../../http/context.js';
 import { renderXml } from '../../http/xml.js';
 import { resolveError, type ErrorTable, type GatewayError } from '../../errors.js';
@@ -6,22 +11,21 @@ import { S3_ERRORS } from './errors.js';
 
 export function renderS3Error(ctx: RequestContext, err: GatewayError, table: ErrorTable = S3_ERRORS): void {
   const { status, code } = resolveError(err.kind, table, S3_ERRORS);
-  const body: Record<string, unknown> = { Code: code, Message: err.message, ...err.fields };
+  const { BucketName: _b, Key: _k, ...extra } = err.fields;
+  const body: Record<string, unknown> = { Code: code, Message: err.message, ...extra };
+  if (ctx.bucket) body.BucketName = ctx.bucket;
   body.RequestId = ctx.requestId;
   body.HostId = ctx.env.ids.hostId;
+  ctx.res.setHeader('Accept-Ranges', 'bytes');
   sendError(ctx, status, code, renderXml({ Error: body }));
 }
 
+/** Shared by the XML protocols (IAM and STS render their own bodies). */
 export function sendError(ctx: RequestContext, status: number, code: string, xml: string): void {
   ctx.errorCode = code;
   const res = ctx.res;
   res.statusCode = status;
   res.setHeader('Content-Type', 'application/xml');
-  if (ctx.method === 'HEAD') {
-    res.setHeader('Content-Length', '0');
-    res.end();
-    return;
-  }
   res.setHeader('Content-Length', Buffer.byteLength(xml));
-  res.end(xml);
+  res.end(ctx.method === 'HEAD' ? undefined : xml);
 }

@@ -1,87 +1,64 @@
-// AssumeRole in RGW's order (rgw_rest_sts.cc): the role is looked up from RoleArn (a malformed ARN is
-// InvalidArgument, a missing role NoSuchEntity), the trust policy alone decides (AccessDenied), then the
-// parameters are checked (RoleSessionName, DurationSeconds against the role's MaxSessionDuration, Policy).
-import { authorize } from '../../authz/authorize.js';
+// AssumeRole in RGW 20.2.4's order (rgw_rest_sts.cc, rgw_sts.cc; each step probed):
+// 1. verify_permission: RoleArn → role (400 InvalidArgument / 404 NoSuchEntity / 403 on a path mismatch), then
+//    the trust policy alone (403). Anyone the trust policy names may assume the role, anonymous callers
+//    included when it names "*"; no identity policy is needed or consulted, same account or cross-account.
+//    The trust check sees only RGW's base condition keys (aws:username = the caller's uid, aws:SourceIp, ...):
+//    sts:ExternalId, sts:RoleSessionName, sts:DurationSeconds and aws:PrincipalArn are never filled, so a
+//    trust policy conditioned on them refuses everyone.
+// 2. get_params: RoleArn and RoleSessionName present (400), Policy parses (400 MalformedPolicyDocument).
+// 3. validate_input: ExternalId, SerialNumber, TokenCode, DurationSeconds (rgw_sts_min_session_duration ..
+//    the role's MaxSessionDuration, default 3600), Policy size (PackedPolicyTooLarge), RoleSessionName.
+// Role chaining: a role session may assume any role whose trust policy names its role (by role ARN), its
+// account, its token user's uid, or "*"; an assumed-role ARN in a trust policy never matches an account role.
+import { callerFacts, baseConditions } from '../../authz/facts.js';
+import { describePrincipal } from '../../authz/authorize.js';
 import { GatewayError } from '../../errors.js';
 import type { RequestContext } from '../../http/context.js';
-import { userKey, type RoleRecord } from '../../identity/model.js';
-import { findRoleByArn, roleArn, roleKey, roleScope } from '../../identity/roles.js';
-import { PolicyParseError } from '../../policy/index.js';
+import { userKey } from '../../identity/model.js';
+import { roleKey, roleScope } from '../../identity/roles.js';
 import { issueCredentials } from './credentials.js';
+import { packedPolicySize, parseSessionPolicy, validateAssumeRoleExtras, validateBase } from './params.js';
 import { sendSts } from './render.js';
+import { assumedRoleArn, loadRole } from './role-arn.js';
+import { authorizeTrust } from './trust.js';
 
-const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
-const ROLE_ARN = /^arn:aws:iam::[^:]*:role\/.+$/;
-
-export function sessionPolicy(ctx: RequestContext, text: string | null): string | undefined {
-  if (text === null) return undefined;
-  try {
-    ctx.env.policies.parse(text, 'session', null);
-  } catch (err) {
-    if (err instanceof PolicyParseError) throw new GatewayError('MalformedPolicyDocument', err.message);
-    throw err;
-  }
-  if (Buffer.byteLength(text) > 2048) throw new GatewayError('PackedPolicyTooLarge');
-  return text;
-}
-
-export function duration(ctx: RequestContext, params: URLSearchParams, roleMax: number): number {
-  const raw = params.get('DurationSeconds');
-  if (raw === null || raw === '') return Math.min(3600, roleMax);
-  if (!/^\d+$/.test(raw)) throw new GatewayError('InvalidArgument');
-  const d = Number(raw);
-  const { stsMinSessionDuration: min, stsMaxSessionDuration: max } = ctx.env.config;
-  if (d < min || d > max || d > roleMax) throw new GatewayError('InvalidArgument');
-  return d;
-}
-
-export function loadRoleFromArn(ctx: RequestContext, arn: string | null): RoleRecord {
-  if (!arn || !ROLE_ARN.test(arn)) throw new GatewayError('InvalidArgument');
-  const role = findRoleByArn(ctx.env.store, arn);
-  if (!role) throw new GatewayError('NoSuchEntity');
-  return role;
+/** The uid RGW writes into the token (s->user's id): the caller's, a role session's token user, or anonymous. */
+function tokenUid(ctx: RequestContext): string {
+  const p = ctx.principal;
+  if (p.kind === 'user' || p.kind === 'user-session') return userKey(p.user.tenant, p.user.id);
+  if (p.kind === 'role') return p.sourceIdentity;
+  return 'anonymous';
 }
 
 export async function assumeRole(ctx: RequestContext): Promise<void> {
   const params = ctx.params!;
+  const { role, arn } = loadRole(ctx.env.store, params.get('RoleArn') ?? '');
+  const conditions = baseConditions(ctx);
   const p = ctx.principal;
-  if (p.kind === 'anonymous') throw new GatewayError('AccessDenied');
-  const role = loadRoleFromArn(ctx, params.get('RoleArn'));
-  const conditions: Record<string, string[]> = {};
-  if (params.has('ExternalId')) conditions['sts:ExternalId'] = [params.get('ExternalId')!];
-  if (params.has('RoleSessionName')) conditions['sts:RoleSessionName'] = [params.get('RoleSessionName')!];
-  authorize(ctx, {
-    action: 'sts:AssumeRole',
-    resource: roleArn(role),
-    scope: 'trust',
-    resourcePolicy: { name: `trust:${role.name}`, policy: ctx.env.policies.parse(role.trustPolicy, 'trust', null) },
-    conditions,
-  });
-  const session = params.get('RoleSessionName') ?? '';
-  if (!SESSION_NAME.test(session)) throw new GatewayError('InvalidArgument');
-  const seconds = duration(ctx, params, role.maxSessionDuration);
-  const policy = sessionPolicy(ctx, params.get('Policy'));
-  const uid = p.kind === 'role' ? p.sourceIdentity : userKey(p.user.tenant, p.user.id);
-  const credentials = issueCredentials(ctx.env, { kind: 'role', uid, tenant: role.tenant, roleKey: roleKey(roleScope(role), role.name), session, policy }, seconds);
-  sendSts(ctx, 'AssumeRole', {
-    Credentials: credentials,
-    // RGW keeps the role path in the assumed-role ARN: assumed-role/apps/shape/look for role /apps/shape.
-    AssumedRoleUser: { Arn: `arn:aws:sts::${roleScope(role)}:assumed-role${role.path}${role.name}/${session}`, AssumeRoleId: `${role.id}:${session}` },
-    PackedPolicySize: 0,
-  });
-}
+  // RGW's environment names a role session's token user as aws:username, as it does for S3 requests.
+  if (p.kind === 'role' && !conditions['aws:username']) conditions['aws:username'] = [p.tokenUser?.id ?? p.sourceIdentity];
+  authorizeTrust(ctx, { action: 'sts:AssumeRole', role, principal: callerFacts(ctx), caller: describePrincipal(ctx), conditions });
 
-export async function getSessionToken(ctx: RequestContext): Promise<void> {
-  const p = ctx.principal;
-  if (p.kind !== 'user') throw new GatewayError('AccessDenied');
-  authorize(ctx, { action: 'sts:GetSessionToken', resource: `arn:aws:iam::${p.user.accountId ?? p.user.tenant}:user/${p.user.displayName}`, scope: 'user' });
-  const raw = ctx.params!.get('DurationSeconds');
-  let seconds = 3600;
-  if (raw !== null && raw !== '') {
-    if (!/^\d+$/.test(raw)) throw new GatewayError('InvalidArgument');
-    seconds = Number(raw);
-    if (seconds < ctx.env.config.stsMinSessionDuration || seconds > 129600) throw new GatewayError('InvalidArgument');
-  }
-  const credentials = issueCredentials(ctx.env, { kind: 'user', uid: userKey(p.user.tenant, p.user.id), tenant: p.user.tenant }, seconds);
-  sendSts(ctx, 'GetSessionToken', { Credentials: credentials });
+  const session = params.get('RoleSessionName') ?? '';
+  if (session === '') throw new GatewayError('InvalidArgument');
+  const policy = parseSessionPolicy(ctx, params.get('Policy') ?? '') ?? '';
+  validateAssumeRoleExtras(params);
+  const seconds = validateBase({
+    duration: params.get('DurationSeconds') ?? '',
+    minDuration: ctx.env.config.stsMinSessionDuration,
+    maxDuration: role.maxSessionDuration,
+    policy,
+    sessionName: session,
+  });
+  const credentials = issueCredentials(
+    ctx.env,
+    { kind: 'role', uid: tokenUid(ctx), tenant: role.tenant, roleKey: roleKey(roleScope(role), role.name), roleId: role.id, session, ...(policy ? { policy } : {}) },
+    seconds,
+  );
+  sendSts(ctx, {
+    action: 'AssumeRole',
+    credentials,
+    user: { Arn: assumedRoleArn(arn, session), AssumeRoleId: `${role.id}:${session}` },
+    packedPolicySize: packedPolicySize(policy),
+  });
 }

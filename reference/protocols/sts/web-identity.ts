@@ -1,100 +1,120 @@
-// AssumeRoleWithWebIdentity: the token's issuer must be an OIDC provider registered in the role's account; its
-// keys are found through the issuer's discovery document (/.well-known/openid-configuration → jwks_uri) over
-// verified TLS, and one of the provider's thumbprints must match a certificate of the chain the key server
-// presented; HS* algorithms are refused; aud (or azp) must be a registered client id; the role's trust policy
-// is evaluated for the web identity with the <provider>:sub/aud/azp/app_id condition keys.
-import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify, type JWTPayload } from 'jose';
-import { authorize } from '../../authz/authorize.js';
+// AssumeRoleWithWebIdentity in RGW 20.2.4's order (rgw_rest_sts.cc; each step probed with the bundled IdP):
+// 1. the web token engine authenticates the request instead of SigV4 (a signature, if any, is ignored): an
+//    empty WebIdentityToken, any refusal of the token (oidc/verify.ts), an empty RoleSessionName or a role
+//    that does not exist are all 403 AccessDenied;
+// 2. verify_permission: the RoleArn's path must match (403); the trust policy must allow
+//    sts:AssumeRoleWithWebIdentity for the provider (Federated oidc-provider/<issuer without scheme>), with
+//    condition keys `<issuer>:<claim>` for every claim (flattened), `<issuer>:app_id` for aud, and the
+//    token's principal tags as aws:RequestTag/<key> + aws:TagKeys; when the token has tags or the role has
+//    tags, sts:TagSession must be allowed too;
+// 3. get_params: RoleArn, RoleSessionName, sub and aud present (400), Policy parses;
+// 4. validate_input: ProviderId 4..2048 when given, then DurationSeconds, Policy size, RoleSessionName.
+// The session carries the token's principal tags and the role's tags as aws:PrincipalTag/<key>.
+import { baseConditions } from '../../authz/facts.js';
 import { GatewayError } from '../../errors.js';
 import type { RequestContext } from '../../http/context.js';
-import { T, type OidcProviderRecord } from '../../identity/model.js';
-import { roleArn, roleKey, roleScope } from '../../identity/roles.js';
+import { findRole, roleKey, roleScope } from '../../identity/roles.js';
+import { idpUrl } from '../../oidc/provider.js';
+import { TokenRefused, verifyWebIdentityToken, type WebIdentity } from '../../oidc/verify.js';
 import { principalFacts } from '../../policy/index.js';
-import { fetchHttps } from '../../oidc/fetch.js';
-import { duration, loadRoleFromArn, sessionPolicy } from './assume-role.js';
 import { issueCredentials } from './credentials.js';
+import { packedPolicySize, parseSessionPolicy, validateBase, validateProviderId } from './params.js';
 import { sendSts } from './render.js';
+import { assumedRoleArn, loadRole, parseRoleArn, roleArnScope } from './role-arn.js';
+import { authorizeTrust } from './trust.js';
 
-const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
+const ACTION = 'sts:AssumeRoleWithWebIdentity';
 
-async function verifiedClaims(ctx: RequestContext, token: string, provider: OidcProviderRecord): Promise<JWTPayload> {
-  const iss = `https://${provider.url}`;
-  let jwksUri: string;
-  let chain: string[];
+async function authenticateToken(ctx: RequestContext, roleArnText: string): Promise<WebIdentity> {
+  const token = ctx.params!.get('WebIdentityToken') ?? '';
   try {
-    const disco = await fetchHttps(`${iss}/.well-known/openid-configuration`);
-    if (disco.status !== 200) throw new Error(`discovery document: HTTP ${disco.status}`);
-    jwksUri = String((JSON.parse(disco.body) as { jwks_uri?: string }).jwks_uri ?? '');
-    if (!jwksUri.startsWith('https://')) throw new Error('discovery document has no https jwks_uri');
-    const keys = await fetchHttps(jwksUri);
-    if (keys.status !== 200) throw new Error(`jwks: HTTP ${keys.status}`);
-    chain = keys.chain;
-    if (!chain.some((fp) => provider.thumbprints.includes(fp))) throw new GatewayError('AccessDenied', 'thumbprint mismatch');
-    const jwks = createLocalJWKSet(JSON.parse(keys.body) as Parameters<typeof createLocalJWKSet>[0]);
-    const { payload } = await jwtVerify(token, jwks, { currentDate: new Date(ctx.env.clock.now()), clockTolerance: 0 });
-    return payload;
+    if (token === '') throw new TokenRefused('no WebIdentityToken');
+    return await verifyWebIdentityToken(ctx.env, token, roleArnScope(roleArnText));
   } catch (err) {
-    if (err instanceof GatewayError) throw err;
-    throw new GatewayError('AccessDenied', '');
+    if (err instanceof TokenRefused) {
+      ctx.env.decisions.add({
+        requestId: ctx.requestId,
+        time: new Date(ctx.env.clock.now()).toISOString(),
+        principal: 'web identity',
+        action: ACTION,
+        resource: roleArnText,
+        allowed: false,
+        summary: `denied: web identity token refused: ${err.reason}`,
+        blockedBy: 'web-identity-token',
+        because: [],
+      });
+    }
+    throw err;
   }
+}
+
+function trustConditions(ctx: RequestContext, id: WebIdentity, roleTags: { key: string; value: string }[]): Record<string, string[]> {
+  const c = baseConditions(ctx);
+  const add = (k: string, v: string): void => {
+    (c[k] ??= []).push(v);
+  };
+  const url = idpUrl(id.iss);
+  for (const a of id.audiences) add(`${url}:app_id`, a);
+  for (const [k, v] of id.claims) add(`${url}:${k}`, v);
+  for (const [k, v] of id.tags) {
+    add(`aws:RequestTag/${k}`, v);
+    add('aws:TagKeys', k);
+  }
+  for (const t of roleTags) add(`iam:ResourceTag/${t.key}`, t.value);
+  return c;
 }
 
 export async function assumeRoleWithWebIdentity(ctx: RequestContext): Promise<void> {
   const params = ctx.params!;
-  const role = loadRoleFromArn(ctx, params.get('RoleArn'));
-  const token = params.get('WebIdentityToken');
-  if (!token) throw new GatewayError('InvalidArgument');
-  let header: ReturnType<typeof decodeProtectedHeader>;
-  let unverified: JWTPayload;
-  try {
-    header = decodeProtectedHeader(token);
-    unverified = decodeJwt(token);
-  } catch {
-    throw new GatewayError('InvalidIdentityToken');
-  }
-  if (!header.alg || header.alg.startsWith('HS') || header.alg === 'none') throw new GatewayError('InvalidIdentityToken');
-  const iss = String(unverified.iss ?? '');
-  // RGW keeps a trailing '/' in the provider URL (and ARN), so the issuer is matched as given.
-  const url = iss.replace(/^https?:\/\//, '');
-  const provider = ctx.env.store
-    .list<OidcProviderRecord>(T.oidc)
-    .map(([, p]) => p)
-    .find((p) => p.url === url && (p.accountId ?? p.tenant) === roleScope(role));
-  if (!provider) throw new GatewayError('AccessDenied');
-  const claims = await verifiedClaims(ctx, token, provider);
-  const aud = Array.isArray(claims.aud) ? claims.aud : claims.aud ? [claims.aud] : [];
-  const azp = typeof claims.azp === 'string' ? claims.azp : undefined;
-  if (!aud.some((a) => provider.clientIds.includes(a)) && !(azp && provider.clientIds.includes(azp))) throw new GatewayError('AccessDenied');
-  const sub = String(claims.sub ?? '');
-  const conditions: Record<string, string[]> = { [`${url}:sub`]: [sub], [`${url}:aud`]: aud, [`${url}:app_id`]: aud };
-  if (azp) conditions[`${url}:azp`] = [azp];
-  const saved = ctx.principal;
-  ctx.principal = { kind: 'anonymous' };
-  try {
-    authorize(
-      Object.assign(ctx, { webIdentityFacts: principalFacts.webIdentity(url) }),
-      {
-        action: 'sts:AssumeRoleWithWebIdentity',
-        resource: roleArn(role),
-        scope: 'trust',
-        resourcePolicy: { name: `trust:${role.name}`, policy: ctx.env.policies.parse(role.trustPolicy, 'trust', null) },
-        conditions,
-      },
-    );
-  } finally {
-    ctx.principal = saved;
-  }
+  const roleArnText = params.get('RoleArn') ?? '';
+  const id = await authenticateToken(ctx, roleArnText);
   const session = params.get('RoleSessionName') ?? '';
-  if (!SESSION_NAME.test(session)) throw new GatewayError('InvalidArgument');
-  const seconds = duration(ctx, params, role.maxSessionDuration);
-  const policy = sessionPolicy(ctx, params.get('Policy'));
-  const credentials = issueCredentials(ctx.env, { kind: 'role', uid: sub, tenant: role.tenant, roleKey: roleKey(roleScope(role), role.name), session, policy, web: { provider: url, sub, aud: aud[0] ?? '' } }, seconds);
-  sendSts(ctx, 'AssumeRoleWithWebIdentity', {
-    Credentials: credentials,
-    SubjectFromWebIdentityToken: sub,
-    AssumedRoleUser: { Arn: `arn:aws:sts::${roleScope(role)}:assumed-role${role.path}${role.name}/${session}`, AssumeRoleId: `${role.id}:${session}` },
-    PackedPolicySize: 0,
-    Provider: iss,
-    Audience: aud[0] ?? '',
+  const parsed = parseRoleArn(roleArnText);
+  if (session === '' || !parsed || !findRole(ctx.env.store, parsed.account, parsed.roleName)) throw new GatewayError('AccessDenied');
+
+  const { role, arn } = loadRole(ctx.env.store, roleArnText);
+  authorizeTrust(ctx, {
+    action: ACTION,
+    role,
+    principal: principalFacts.webIdentity(idpUrl(id.iss)),
+    caller: `web identity ${idpUrl(id.iss)} sub=${id.sub}`,
+    conditions: trustConditions(ctx, id, role.tags),
+    hasPrincipalTags: id.tags.length > 0 || role.tags.length > 0,
+  });
+
+  if (id.sub === '' || id.aud === '') throw new GatewayError('InvalidArgument');
+  const policy = parseSessionPolicy(ctx, params.get('Policy') ?? '') ?? '';
+  validateProviderId(params);
+  const seconds = validateBase({
+    duration: params.get('DurationSeconds') ?? '',
+    minDuration: ctx.env.config.stsMinSessionDuration,
+    maxDuration: role.maxSessionDuration,
+    policy,
+    sessionName: session,
+  });
+  const tags = Object.fromEntries([...id.tags, ...role.tags.map((t) => [t.key, t.value] as [string, string])]);
+  const credentials = issueCredentials(
+    ctx.env,
+    {
+      kind: 'role',
+      uid: id.sub,
+      tenant: role.tenant,
+      roleKey: roleKey(roleScope(role), role.name),
+      roleId: role.id,
+      session,
+      ...(policy ? { policy } : {}),
+      web: { provider: idpUrl(id.iss), sub: id.sub, aud: id.aud },
+      ...(Object.keys(tags).length ? { tags } : {}),
+    },
+    seconds,
+  );
+  sendSts(ctx, {
+    action: 'AssumeRoleWithWebIdentity',
+    sub: id.sub,
+    audience: id.aud,
+    user: { Arn: assumedRoleArn(arn, session), AssumeRoleId: `${role.id}:${session}` },
+    credentials,
+    provider: (params.get('ProviderId') ?? '') === '' ? id.iss : '',
+    packedPolicySize: packedPolicySize(policy),
   });
 }
