@@ -55,6 +55,9 @@ export function sealSession(env: GatewayEnv, claims: SessionClaims): string {
 export function openSession(env: GatewayEnv, token: string): SessionClaims | undefined {
   try {
     const raw = Buffer.from(token, 'base64');
+    // Node's decoder stops at '=' padding and skips junk; RGW refuses any token that is not exactly what it
+    // issued (probed: a token with "AAAA" appended is 403 AccessDenied), so only canonical base64 is accepted.
+    if (raw.toString('base64') !== token) return undefined;
     if (raw.length < 29) return undefined;
     const decipher = createDecipheriv('aes-128-gcm', key(env), raw.subarray(0, 12));
     decipher.setAuthTag(raw.subarray(raw.length - 16));
