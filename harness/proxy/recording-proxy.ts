@@ -10,6 +10,7 @@
 // bodyLimit + REDACTION_SLACK bytes per body are ever kept, however large the upload or download.
 import { mkdir, open, readFile, writeFile, type FileHandle } from 'node:fs/promises';
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import httpProxy from 'http-proxy';
@@ -63,7 +64,7 @@ export async function startRecordingProxy(opts: RecordingProxyOptions): Promise<
   if (!Number.isInteger(bodyLimit) || bodyLimit < 0) throw new Error(`bodyLimit must be a whole number of bytes, not ${bodyLimit}`);
   const redactor = new RecordingRedactor(opts.secrets ?? new Secrets());
   const attribute = opts.attribute ?? defaultAttribution;
-  const agent = new http.Agent({ keepAlive: true });
+  const agent = target.protocol === 'https:' ? new https.Agent({ keepAlive: true }) : new http.Agent({ keepAlive: true });
   const proxy = httpProxy.createProxyServer({ target: target.origin, agent, xfwd: false, changeOrigin: false });
   const drafts = new WeakMap<http.IncomingMessage, Draft>();
   const inflight = new Set<Promise<void>>();
@@ -100,7 +101,9 @@ export async function startRecordingProxy(opts: RecordingProxyOptions): Promise<
     req.pipe(tap);
     proxy.web(req, res, { buffer: tap }, (err) => {
       d.error = (err as Error).message;
-      if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
+      // Mid-response the client must see the failure as a broken connection, not as a shorter body.
+      if (res.headersSent) return void res.destroy();
+      res.writeHead(502, { 'content-type': 'text/plain' });
       res.end(`recording proxy: ${d.error}\n`);
     });
   });

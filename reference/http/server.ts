@@ -123,8 +123,12 @@ async function serve(env: GatewayEnv, protocols: Protocols, req: IncomingMessage
         console.error('error while rendering an error', renderErr);
       }
     } else res.destroy();
-    // Drain whatever body the client is still sending so the connection stays usable.
-    if (!req.readableEnded) req.resume();
+    // Drain whatever body the client is still sending so the connection stays usable. Detach the readers first:
+    // one that gave up unpipes (and pauses) the request a tick later, which would stall the socket for good.
+    if (!req.readableEnded) {
+      req.unpipe();
+      req.resume();
+    }
   } finally {
     logOp(ctx);
   }

@@ -28,6 +28,8 @@ export async function adminRaw(endpoint: string, method: string, path: string, q
   const url = new URL(endpoint);
   const headers: Record<string, string> = { host: url.host };
   if (opts.body !== undefined) {
+    // Signed, as RGW wants every content-type signed (fetch would add an unsigned text/plain).
+    headers['content-type'] = 'application/json';
     headers['x-amz-content-sha256'] = opts.payload === 'signed' ? createHash('sha256').update(opts.body).digest('hex') : 'UNSIGNED-PAYLOAD';
   }
   let sent = headers;

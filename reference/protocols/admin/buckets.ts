@@ -9,7 +9,7 @@
 //   started its answer when the listing fails);
 // - GET alone: every bucket as "tenant/name" (or documents with stats=true);
 // - DELETE: no bucket → InvalidArgument, unknown → NoSuchBucket, objects left without purge-objects →
-//   BucketNotEmpty;
+//   BucketNotEmpty (multipart uploads in progress do not count: they go with the bucket);
 // - PUT ?quota: uid and bucket must be present (uid may be empty); an unknown bucket or uid → 404
 //   NoSuchKey (ENOENT); parameters as quota/params.ts, or a JSON body (quota-body.ts); answers nothing.
 import { GatewayError } from '../../errors.js';
@@ -98,8 +98,8 @@ export async function removeBucket(c: AdminCall): Promise<AdminResult> {
   if (!name) throw new GatewayError('InvalidArgument');
   const b = lookupBucket(c.store, '', name);
   if (!b) throw new GatewayError('NoSuchBucket');
-  const empty = c.store.count(T.objects, `${b.marker}/`) === 0 && c.store.count(T.uploads, `${b.marker}/`) === 0;
-  if (!empty && !c.args.bool('purge-objects', false).value) throw new GatewayError('BucketNotEmpty');
+  // Uploads in progress do not count (RGW aborts them with the bucket), objects do.
+  if (c.store.count(T.objects, `${b.marker}/`) > 0 && !c.args.bool('purge-objects', false).value) throw new GatewayError('BucketNotEmpty');
   await purgeBucket(c.ctx.env, b);
   return undefined;
 }
