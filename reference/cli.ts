@@ -10,6 +10,7 @@ commands:
   gateway   run the reference gateway in the foreground
   run       run conformance scenarios against a target (see: rgw-conformance run --help)
   compare   compare two run reports (see: rgw-conformance compare --help)
+  idp       run the bundled OIDC identity provider (see: rgw-conformance idp --help)
 `;
 
 const GATEWAY_USAGE = `usage: rgw-conformance gateway --port PORT [--host 127.0.0.1] [--data-dir DIR]
@@ -111,6 +112,10 @@ export async function main(argv: string[]): Promise<number> {
       case 'compare': {
         const { compareCommand } = await import('../reports/compare-command.js');
         return await compareCommand(rest);
+      }
+      case 'idp': {
+        const { idpCommand } = await import('./idp/cli.js');
+        return await idpCommand(rest);
       }
       case undefined:
       case '-h':

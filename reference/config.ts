@@ -22,8 +22,6 @@ export interface GatewayConfig {
   maxPutSize: number;
   /** CAs trusted for OIDC issuers besides Node's store and NODE_EXTRA_CA_CERTS (PEM texts; e.g. the bundled IdP's). */
   oidcCaCerts?: string[];
-  /** rgw_enable_jwks_url_verification (RGW default false): check the JWKS host's TLS chain, not the JWKS x5c. */
-  jwksUrlVerification?: boolean;
 }
 
 export const DEFAULTS = {

@@ -57,7 +57,6 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
       maxClockSkewSeconds: options.maxClockSkewSeconds ?? DEFAULTS.maxClockSkewSeconds,
       maxPutSize: options.maxPutSize ?? DEFAULTS.maxPutSize,
       oidcCaCerts: options.oidcCaCerts ?? [],
-      jwksUrlVerification: options.jwksUrlVerification ?? false,
     };
     const env: GatewayEnv = { config, store, clock, ids: new RequestIds(), decisions: new DecisionLog(), opsLog: new OpsLog(), policies: new PolicyCache() };
     const server = createGatewayServer(env, {

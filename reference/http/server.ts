@@ -6,6 +6,7 @@
 // any request node's parser refuses are 400 with no body; no Host header is fine; an absolute-form target is
 // served by its path; CONNECT is 405 MethodNotAllowed; an Expect header other than 100-continue is ignored.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { rgwUrlDecode } from './url.js';
 import { renderXml } from './xml.js';
 import type { Socket } from 'node:net';
 import { authenticate } from '../auth/authenticate.js';
@@ -48,6 +49,18 @@ export function createGatewayServer(env: GatewayEnv, protocols: Protocols): Serv
     socket.end(`HTTP/1.1 405 Method Not Allowed\r\nx-amz-request-id: ${requestId}\r\nContent-Type: application/xml\r\nContent-Length: ${Buffer.byteLength(xml)}\r\nConnection: close\r\n\r\n${xml}`);
   });
   return server;
+}
+
+/** A form body's parameters, decoded as RGW decodes them: '+' is a space, an invalid escape makes the value empty. */
+function formParams(body: Buffer): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const part of body.toString('latin1').split('&')) {
+    if (!part) continue;
+    const eq = part.indexOf('=');
+    const name = rgwUrlDecode(eq < 0 ? part : part.slice(0, eq), true).toString('utf8');
+    params.append(name, eq < 0 ? '' : rgwUrlDecode(part.slice(eq + 1), true).toString('utf8'));
+  }
+  return params;
 }
 
 /** "http://host:port/path?q" → "/path?q" (RGW serves an absolute-form target by its path). */
@@ -93,7 +106,7 @@ async function serve(env: GatewayEnv, protocols: Protocols, req: IncomingMessage
     if (route === 'form') {
       // A body over the limit carries no parameters for RGW: no Action, so S3's 405 below.
       ctx.buffered = (await readBody(req, MAX_PARAM_BODY)) ?? Buffer.alloc(0);
-      const params = new URLSearchParams(ctx.buffered.toString('utf8'));
+      const params = formParams(ctx.buffered);
       for (const [k, v] of ctx.query) if (!params.has(k)) params.append(k, v);
       ctx.params = params;
       const action = params.get('Action') ?? '';

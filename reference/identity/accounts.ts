@@ -11,7 +11,7 @@
 import { GatewayError } from '../errors.js';
 import type { Mutation, Store } from '../store/store.js';
 import type { BucketRecord } from '../bucket/model.js';
-import { newAccountId } from './generate.js';
+import { ACCOUNT_ID_RE, newAccountId } from './generate.js';
 import { NO_QUOTA, T, type AccountRecord, type GroupRecord, type OidcProviderRecord, type RoleRecord, type UserRecord } from './model.js';
 
 export const ACCOUNT_DEFAULTS = { maxUsers: 1000, maxRoles: 1000, maxGroups: 1000, maxAccessKeys: 4, maxBuckets: 1000 } as const;
@@ -30,7 +30,7 @@ export function validateAccountId(id: string): void {
   if (!/^\d*$/.test(id.slice(3))) throw invalid('account id must end with numeric digits');
 }
 
-export const isAccountId = (id: string): boolean => /^RGW\d{17}$/.test(id);
+export const isAccountId = (id: string): boolean => ACCOUNT_ID_RE.test(id);
 
 /** rgw::account::validate_name (names with invalid UTF-8 cannot reach us: parameters are decoded as UTF-8). */
 export function validateAccountName(name: string): void {

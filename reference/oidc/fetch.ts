@@ -1,18 +1,15 @@
 // Outbound GETs to an OIDC issuer, as RGW makes them through libcurl: the URL's own scheme (an http:// issuer
 // is fetched in the clear, as RGW does), TLS verified against what Node trusts (its CA store plus
 // NODE_EXTRA_CA_CERTS) and any CAs the gateway was given (startGateway's oidcCaCerts), as RGW verifies against
-// its host's CA store (rgw_verify_ssl). Returns the status, the body, and the SHA-1 fingerprints of the
-// certificate chain the server presented (leaf first) for rgw_enable_jwks_url_verification.
+// its host's CA store (rgw_verify_ssl).
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { readFileSync } from 'node:fs';
-import { rootCertificates, type DetailedPeerCertificate, type TLSSocket } from 'node:tls';
+import { rootCertificates } from 'node:tls';
 
 export interface Fetched {
   status: number;
   body: string;
-  /** lower-case hex SHA-1 fingerprints of the presented chain, leaf first (empty over http) */
-  chain: string[];
 }
 
 /** A request that never got an HTTP answer: refused connection, TLS failure, timeout. */
@@ -35,20 +32,6 @@ function safeRead(path: string): string[] {
   }
 }
 
-function chainOf(res: IncomingMessage): string[] {
-  const socket = res.socket as TLSSocket;
-  if (typeof socket.getPeerCertificate !== 'function') return [];
-  const chain: string[] = [];
-  const seen = new Set<string>();
-  let c: DetailedPeerCertificate | undefined = socket.getPeerCertificate(true);
-  while (c && c.fingerprint && !seen.has(c.fingerprint)) {
-    seen.add(c.fingerprint);
-    chain.push(c.fingerprint.replace(/:/g, '').toLowerCase());
-    c = c.issuerCertificate;
-  }
-  return chain;
-}
-
 export function fetchUrl(url: string, opts: { extraCa?: readonly string[]; timeoutMs?: number } = {}): Promise<Fetched> {
   return new Promise((resolve, reject) => {
     let target: URL;
@@ -59,7 +42,6 @@ export function fetchUrl(url: string, opts: { extraCa?: readonly string[]; timeo
       return;
     }
     const onResponse = (res: IncomingMessage): void => {
-      const chain = chainOf(res);
       const chunks: Buffer[] = [];
       let size = 0;
       res.on('data', (d: Buffer) => {
@@ -67,7 +49,7 @@ export function fetchUrl(url: string, opts: { extraCa?: readonly string[]; timeo
         if (size > MAX_BODY) res.destroy(new TransportError('response too large'));
         else chunks.push(d);
       });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), chain }));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
       res.on('error', (err) => reject(new TransportError(err.message)));
     };
     const timeout = opts.timeoutMs ?? 5000;

@@ -1,9 +1,9 @@
 // The STS flags: --no-sts (rgw_s3_auth_use_sts=false) changes how bad credentials are answered; the session
-// duration bounds reach STS; --sts-key seals session tokens, so with the same key and --data-dir a token
+// duration bounds reach STS (min: AssumeRole, max: GetSessionToken, as RGW applies them); --sts-key seals session tokens, so with the same key and --data-dir a token
 // outlives a restart, and with another key it is refused.
 import t, { type Test } from 'tap';
 import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
-import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import { AssumeRoleCommand, GetSessionTokenCommand, STSClient } from '@aws-sdk/client-sts';
 import { CreateRoleCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import { AdminClient } from '../../harness/admin-client.js';
 import { rejects, type Creds } from '../fixtures/gateway.js';
@@ -50,14 +50,17 @@ async function roleSetup(gw: Running, user: (uid: string, extra?: Record<string,
   return { sts: new STSClient(opts(gw, root)), roleArn: role.Role!.Arn! };
 }
 
-t.test('--sts-min/max-session-duration bound DurationSeconds', async (t) => {
+t.test('--sts-min/max-session-duration: the bounds AssumeRole and GetSessionToken check', async (t) => {
   const { gw, user } = await start(t, ['--sts-min-session-duration', '1000', '--sts-max-session-duration', '2000']);
   const { sts, roleArn } = await roleSetup(gw, user, 'cli-duration');
+  // AssumeRole: rgw_sts_min_session_duration .. the role's MaxSessionDuration (3600 here).
   const assume = (DurationSeconds: number) => sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: `s${DurationSeconds}`, DurationSeconds }));
   await rejects(t, assume(999), 400, 'InvalidArgument', 'below the minimum');
-  await rejects(t, assume(2001), 400, 'InvalidArgument', 'above the maximum');
   t.ok((await assume(1000)).Credentials, 'the minimum is allowed');
-  t.ok((await assume(2000)).Credentials, 'the maximum is allowed');
+  t.ok((await assume(3600)).Credentials, 'up to the role maximum');
+  // GetSessionToken (the account root may call it): up to rgw_sts_max_session_duration.
+  await rejects(t, sts.send(new GetSessionTokenCommand({ DurationSeconds: 2001 })), 400, 'InvalidArgument', 'above the maximum');
+  t.ok((await sts.send(new GetSessionTokenCommand({ DurationSeconds: 2000 }))).Credentials, 'the maximum is allowed');
 });
 
 t.test('--sts-key: a session token outlives a restart with the same key, not with another', async (t) => {

@@ -261,7 +261,7 @@ export const CASES: Case[] = [
   { name: 'form: STS AssumeRole without RoleArn', run: (t) => form(t, 'Action=AssumeRole&Version=2011-06-15&RoleSessionName=s', 'sts') },
   { name: 'admin: GetUserInfo without uid', run: (t) => admin(t, { path: '/admin/user' }) },
   { name: 'admin: 2 MB body', run: (t) => admin(t, { method: 'PUT', path: '/admin/user', query: { uid: 'x' }, body: LONG(2 * 1024 * 1024), headers: { 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' } }) },
-  { name: 'admin: CreateUser with a bad max-buckets', run: (t) => admin(t, { method: 'PUT', path: '/admin/user', query: { uid: 'malformed-x', 'display-name': 'x', 'max-buckets': 'abc' } }) },
+  { name: 'admin: CreateUser with a bad max-buckets', run: (t) => admin(t, { method: 'PUT', path: '/admin/user', query: { uid: `malformed-${Date.now()}`, 'display-name': 'x', 'max-buckets': 'abc' } }) },
   { name: 'admin: caps string without "="', run: (t) => admin(t, { method: 'PUT', path: '/admin/user', query: { caps: '', uid: 'admin', 'user-caps': 'users' } }) },
   { name: 'admin: account id of the wrong shape', run: (t) => admin(t, { method: 'POST', path: '/admin/account', query: { name: 'malformed-acct', id: 'NOTANID' } }) },
 

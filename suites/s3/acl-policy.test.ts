@@ -42,7 +42,8 @@ t.test('an AccessControlPolicy document that is a canned ACL is accepted; other 
 });
 
 t.test('Put*Acl without an ACL, with a bad canned name or a body that is not XML: 400 InvalidArgument', async (t) => {
-  for (const r of [{ headers: {} }, { headers: { 'x-amz-acl': 'bogus' } }, { headers: {}, body: '<AccessControlPolicy' }]) {
+  const cases: { headers: Record<string, string>; body?: string }[] = [{ headers: {} }, { headers: { 'x-amz-acl': 'bogus' } }, { headers: {}, body: '<AccessControlPolicy' }];
+  for (const r of cases) {
     const res = await raw(f.gw, alice, { method: 'PUT', path: '/acl', query: { acl: '' }, ...r });
     t.equal(res.status, 400);
     t.match(res.body, /<Code>InvalidArgument<\/Code>/);

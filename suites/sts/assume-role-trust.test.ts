@@ -36,6 +36,7 @@ const roles: Record<string, string> = {
   bySessionArn: trustPolicy({ AWS: `arn:aws:sts::${A}:assumed-role/byRoot/chain1` }),
 };
 for (const [name, trust] of Object.entries(roles)) await createRole(iam, name, trust);
+await createRole(iam, 'long', trustPolicy({ AWS: `arn:aws:iam::${A}:root` }), { maxSessionDuration: 7200 });
 
 const callers = { rootA: a.root, userA, user2A, rootB: b.root, userB, classic };
 const assume = async (who: Creds | null, role: string, extra: Record<string, string> = {}): Promise<string> =>
@@ -96,6 +97,7 @@ t.test('role chaining: a session matches its role ARN, its account and its token
   t.equal(await chain('byAccountId'), '200');
   t.equal(await chain('star'), '200');
   t.equal(await chain('byUsername'), '200', 'aws:username of a session is its token user');
+  t.equal(await assume(session, 'long', { RoleSessionName: 'chain2', DurationSeconds: '7200' }), '200', 'no one-hour cap on chained sessions');
 });
 
 t.test('every refusal is in the decision log with the trust policy that refused it', async (t) => {

@@ -8,6 +8,8 @@
 // - get_int32/int64/uint32: C strtol/strtoll/strtoul (leading blanks and a sign allowed, the whole rest must
 //   be digits, "" is 0); a value that fails leaves the variable as it was before the call, which each op
 //   passes in as `onError`; int32 wraps like a C cast (4294967297 → 1), and LONG_MAX itself fails.
+import { rgwUrlDecode } from '../../http/url.js';
+
 export class AdminArgs {
   private readonly values = new Map<string, string>();
 
@@ -64,35 +66,8 @@ export class AdminArgs {
   }
 }
 
-const HEX = /^[0-9a-fA-F]$/;
-
-/**
- * RGW's url_decode with in_query: '+' is a space; a '%' with fewer than two characters after it ends the
- * value there; a bad escape fails. The raw query is a latin1 string (each char one byte), as node reads it.
- */
-export function urlDecode(s: string): string | undefined {
-  const bytes: number[] = [];
-  for (let i = 0; i < s.length; ) {
-    const c = s[i]!;
-    if (c !== '%') {
-      bytes.push(c === '+' ? 0x20 : c.charCodeAt(0) & 0xff);
-      i++;
-      continue;
-    }
-    if (i + 2 >= s.length) break;
-    if (!HEX.test(s[i + 1]!) || !HEX.test(s[i + 2]!)) return undefined;
-    bytes.push(parseInt(s.slice(i + 1, i + 3), 16));
-    i += 3;
-  }
-  return Buffer.from(bytes).toString('latin1');
-}
-
-/** Both passes work on bytes; the result is read as UTF-8 once at the end. */
-const decodeTwice = (s: string): string => {
-  const once = urlDecode(s);
-  const twice = once === undefined ? undefined : urlDecode(once);
-  return twice === undefined ? '' : Buffer.from(twice, 'latin1').toString('utf8');
-};
+/** Two passes of RGW's url_decode (http/url.ts) on bytes, read as UTF-8 at the end. */
+const decodeTwice = (s: string): string => rgwUrlDecode(rgwUrlDecode(s, true).toString('latin1'), true).toString('utf8');
 
 const C_SPACE = /^[ \t\n\v\f\r]*/;
 

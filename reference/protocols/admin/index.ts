@@ -41,13 +41,13 @@ function callerWithCaps(ctx: RequestContext, needs: readonly CapNeed[]): UserRec
 export function createAdminProtocol(): Protocol {
   return {
     beforeAuth(ctx) {
-      route(ctx, new AdminArgs(ctx.rawQuery));
+      const [name] = route(ctx, new AdminArgs(ctx.rawQuery));
+      ctx.operation = `admin:${name}`;
       checkPayload(ctx);
     },
     async handle(ctx) {
       const args = new AdminArgs(ctx.rawQuery);
-      const [name, op] = route(ctx, args);
-      ctx.operation = `admin:${name}`;
+      const [, op] = route(ctx, args);
       const caller = callerWithCaps(ctx, op.caps);
       const result = await op.handler({ ctx, args, store: ctx.env.store, now: new Date(ctx.env.clock.now()).toISOString(), caller });
       if (result !== 'sent') sendDoc(ctx, result);

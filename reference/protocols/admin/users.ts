@@ -14,14 +14,13 @@
 //   buckets belong to the account and never block it.
 import { GatewayError } from '../../errors.js';
 import { getAccount, isAccountId } from '../../identity/accounts.js';
-import { applyCaps } from '../../identity/caps.js';
+import { applyCaps, hasCap } from '../../identity/caps.js';
 import { joinAccount } from '../../identity/iam-users.js';
 import { addOrModifyKey, keyRequest } from '../../identity/keys.js';
 import { T, parseUserKey, userKey, type AccessKey, type UserRecord } from '../../identity/model.js';
 import {
   accountUserByName, buildUser, isAnonymousUid, isIamUserName, resolveUser, userByEmail, userMutations, validateTenant, type FoundBy,
 } from '../../identity/users.js';
-import { hasCap } from '../../identity/caps.js';
 import type { BucketRecord } from '../../bucket/model.js';
 import { ownerStatsJson } from '../../quota/usage.js';
 import type { AdminArgs } from './args.js';
@@ -110,8 +109,9 @@ export async function createUser(c: AdminCall): Promise<AdminResult> {
       c.now,
     ),
     ...placement,
-    ...(placementTags(a) ? { placementTags: placementTags(a) } : {}),
   };
+  const tags = placementTags(a);
+  if (tags) user.placementTags = tags;
   user.keys = [...keysAfter(c, [], keyType, keyRequest(accessKey, a.str('secret-key'), a.bool('generate-key', true).value))];
   if (a.str('user-caps')) user.caps = applyCaps([], a.str('user-caps'), 'add');
   await c.store.commit(userMutations(undefined, user));
@@ -162,7 +162,8 @@ export async function modifyUser(c: AdminCall): Promise<AdminResult> {
   if (system.present) after.system = system.value;
   if (a.str('op-mask')) after.opMask = normaliseOpMask(a.str('op-mask'));
   if (placement) Object.assign(after, placement);
-  if (placementTags(a)) after.placementTags = placementTags(a);
+  const tags = placementTags(a);
+  if (tags) after.placementTags = tags;
   if (a.str('path')) after.path = a.str('path');
   const root = a.bool('account-root', false);
   if (root.present) {

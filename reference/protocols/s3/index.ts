@@ -7,24 +7,42 @@ import type { Protocol } from '../../http/protocol.js';
 import type { RequestContext } from '../../http/context.js';
 import { GatewayError } from '../../errors.js';
 import { header } from '../../http/context.js';
-import { renderS3Error } from './render-error.js';
+import { JsonError, renderS3Error } from './render-error.js';
 import { S3_OPERATIONS, select, type Level } from './operations.js';
 import { callerTenant, type S3Request } from './request.js';
 import { parseCopySource } from './copy-source.js';
+import { utf8 } from './body.js';
 
-function decode(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    throw new GatewayError('InvalidURI');
+/**
+ * RGW's url_decode of the request path: %XX sequences become bytes; a sequence cut short by the end of the
+ * path ends the decoding; an invalid one empties the whole path (so the request becomes ListBuckets).
+ */
+function rgwUrlDecode(s: string): Buffer {
+  const out: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 0x25) {
+      out.push(...Buffer.from(s[i]!, 'utf8'));
+      continue;
+    }
+    if (s.length - i < 3) break;
+    const hex = s.slice(i + 1, i + 3);
+    if (!/^[0-9A-Fa-f]{2}$/.test(hex)) return Buffer.alloc(0);
+    out.push(parseInt(hex, 16));
+    i += 2;
   }
+  return Buffer.from(out);
 }
+
+/** A key RGW cannot take (detected after authentication; the key is checked before the bucket is loaded). */
+type KeyProblem = 'invalid-utf8' | 'nul' | undefined;
 
 export interface ResolvedPath {
   tenant: string;
   bucketName?: string;
   key?: string;
   level: Level;
+  keyProblem?: KeyProblem;
 }
 
 /**
@@ -33,20 +51,21 @@ export interface ResolvedPath {
  * bucket (`:bucket` the default tenant); a plain name resolves in the caller's own tenant.
  */
 export function resolvePath(ctx: RequestContext): ResolvedPath {
-  let bucketPart: string | undefined;
-  let keyPart: string | undefined;
+  const decoded = rgwUrlDecode(ctx.rawPath);
+  let bucketBytes: Buffer | undefined;
+  let keyBytes: Buffer | undefined;
   if (ctx.hostBucket) {
-    bucketPart = ctx.hostBucket;
-    keyPart = ctx.rawPath.length > 1 ? ctx.rawPath.slice(1) : undefined;
+    bucketBytes = Buffer.from(ctx.hostBucket);
+    keyBytes = decoded.length > 1 ? decoded.subarray(1) : undefined;
   } else {
-    const path = ctx.rawPath.slice(1);
-    const slash = path.indexOf('/');
-    bucketPart = slash < 0 ? path : path.slice(0, slash);
-    keyPart = slash < 0 ? undefined : path.slice(slash + 1);
-    if (!bucketPart) bucketPart = undefined;
+    const path = decoded.subarray(decoded[0] === 0x2f ? 1 : 0);
+    const slash = path.indexOf(0x2f);
+    bucketBytes = slash < 0 ? path : path.subarray(0, slash);
+    keyBytes = slash < 0 ? undefined : path.subarray(slash + 1);
+    if (!bucketBytes.length) bucketBytes = undefined;
   }
   let tenant = callerTenant(ctx);
-  let bucketName = bucketPart === undefined ? undefined : decode(bucketPart);
+  let bucketName = bucketBytes?.toString('utf8');
   if (bucketName !== undefined) {
     const colon = bucketName.indexOf(':');
     if (colon >= 0) {
@@ -54,9 +73,17 @@ export function resolvePath(ctx: RequestContext): ResolvedPath {
       bucketName = bucketName.slice(colon + 1);
     }
   }
-  const key = keyPart === undefined || keyPart === '' ? undefined : decode(keyPart);
+  let key: string | undefined;
+  let keyProblem: KeyProblem;
+  if (keyBytes?.length) {
+    key = utf8(keyBytes);
+    if (key === undefined) {
+      keyProblem = 'invalid-utf8';
+      key = keyBytes.toString('latin1');
+    } else if (key.includes('\0')) keyProblem = 'nul';
+  }
   const level: Level = bucketName === undefined ? 'service' : key === undefined ? 'bucket' : 'object';
-  return { tenant, bucketName, key, level };
+  return { tenant, bucketName, key, level, keyProblem };
 }
 
 /** Checks RGW makes while choosing the op (RGWHandler_REST_S3::init, get_op), before any bucket lookup. */
@@ -80,10 +107,12 @@ export function createS3Protocol(): Protocol {
         throw new GatewayError(chosen.refused);
       }
       ctx.operation = chosen;
+      // A NUL in the key stops RGW before it has even chosen its response format: JSON, no BucketName.
+      if (path.keyProblem === 'nul') throw new JsonError('InvalidRequest');
       preChecks(ctx, chosen);
       ctx.bucket = path.bucketName;
       // RGW validates the object name right after authentication, before it loads the bucket.
-      if (path.key !== undefined && Buffer.byteLength(path.key) > 1024) throw new GatewayError('InvalidObjectName');
+      if (path.keyProblem === 'invalid-utf8' || (path.key !== undefined && Buffer.byteLength(path.key) > 1024)) throw new GatewayError('InvalidObjectName');
       const row = S3_OPERATIONS[chosen];
       const request: S3Request = { ctx, tenant: path.tenant, bucketName: path.bucketName, key: path.key, action: row.action };
       await row.handler(request);
