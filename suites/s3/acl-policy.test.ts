@@ -41,6 +41,16 @@ t.test('an AccessControlPolicy document that is a canned ACL is accepted; other 
   await s3.send(new PutBucketAclCommand({ Bucket: 'acl', ACL: 'private' }));
 });
 
+t.test("AccessControlPolicy documents are checked as RGW does: owner present and right, grantees known", async (t) => {
+  const doc = (owner: string | undefined, grantee: string) =>
+    `<AccessControlPolicy>${owner === undefined ? '' : `<Owner><ID>${owner}</ID></Owner>`}<AccessControlList><Grant><Grantee xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="CanonicalUser"><ID>${grantee}</ID></Grantee><Permission>FULL_CONTROL</Permission></Grant></AccessControlList></AccessControlPolicy>`;
+  const put = (body: string) => raw(f.gw, alice, { method: 'PUT', path: '/acl', query: { acl: '' }, body });
+  t.match((await put(doc('x', 'alice'))).body, /<Code>InvalidArgument<\/Code><Message>Invalid Owner ID<\/Message>/);
+  t.match((await put(doc(undefined, 'alice'))).body, /<Code>InvalidArgument<\/Code><Message><\/Message>/);
+  t.match((await put(doc('alice', 'no-such-user'))).body, /<Code>InvalidArgument<\/Code><Message>Invalid CanonicalUser id<\/Message>/);
+  t.equal((await put(doc('alice', 'alice'))).status, 200, 'owner FULL_CONTROL only is private');
+});
+
 t.test('Put*Acl without an ACL, with a bad canned name or a body that is not XML: 400 InvalidArgument', async (t) => {
   const cases: { headers: Record<string, string>; body?: string }[] = [{ headers: {} }, { headers: { 'x-amz-acl': 'bogus' } }, { headers: {}, body: '<AccessControlPolicy' }];
   for (const r of cases) {

@@ -2,7 +2,7 @@
 import t from 'tap';
 import {
   CreateBucketCommand, DeleteBucketCommand, GetBucketLocationCommand, GetBucketVersioningCommand, HeadBucketCommand,
-  ListBucketsCommand, PutObjectCommand,
+  ListBucketsCommand, PutBucketVersioningCommand, PutObjectCommand,
 } from '@aws-sdk/client-s3';
 import { createTestUser } from '../fixtures/users.js';
 import { captureHeaders, raw, rejects, s3Fixture } from './helpers.js';
@@ -67,6 +67,20 @@ t.test('GetBucketLocation names the zonegroup and the placement; GetBucketVersio
   t.equal(v.Status, undefined);
   const r = await raw(f.gw, alice, { path: '/mine', query: { versioning: '' } });
   t.match(r.body, /<VersioningConfiguration xmlns="http:\/\/s3.amazonaws.com\/doc\/2006-03-01\/"><\/VersioningConfiguration>$/);
+});
+
+t.test('PutBucketVersioning: Suspended is kept (with MfaDelete Disabled), Enabled a gap, bad documents 400', async (t) => {
+  await s3.send(new CreateBucketCommand({ Bucket: 'versioned' }));
+  await s3.send(new PutBucketVersioningCommand({ Bucket: 'versioned', VersioningConfiguration: { Status: 'Suspended' } }));
+  const v = await s3.send(new GetBucketVersioningCommand({ Bucket: 'versioned' }));
+  t.equal(v.Status, 'Suspended');
+  t.equal(v.MFADelete, 'Disabled');
+  await rejects(t, s3.send(new PutBucketVersioningCommand({ Bucket: 'versioned', VersioningConfiguration: { Status: 'Enabled' } })), 501, 'NotImplemented');
+  for (const body of ['not xml', '<VersioningConfiguration><Status>Bogus</Status></VersioningConfiguration>', '<VersioningConfiguration></VersioningConfiguration>', '<Foo><Status>Suspended</Status></Foo>']) {
+    const r = await raw(f.gw, alice, { method: 'PUT', path: '/versioned', query: { versioning: '' }, body });
+    t.equal(r.status, 400, body);
+    t.match(r.body, /<Code>InvalidArgument<\/Code>/);
+  }
 });
 
 t.test('max-buckets: at the limit TooManyBuckets (even re-creating your own), 0 unlimited, -1 AccessDenied', async (t) => {

@@ -41,6 +41,32 @@ t.test('ops refused while RGW picks them have no BucketName; a refused POST (for
   t.equal(errorShape(post.body), `${DOC}<Error><Code>InvalidArgument</Code><Message></Message><BucketName>errs</BucketName><RequestId/><HostId/></Error>`);
 });
 
+t.test('keys RGW refuses: invalid UTF-8 → InvalidObjectName; NUL → InvalidRequest as JSON; a bad %-escape empties the path', async (t) => {
+  const utf = await raw(f.gw, user, { path: '/errs/%FF%FE' });
+  t.equal(utf.status, 400);
+  t.match(utf.body, /<Code>InvalidObjectName<\/Code><Message><\/Message><BucketName>errs<\/BucketName>/);
+  const nul = await raw(f.gw, user, { path: '/errs/a%00b' });
+  t.equal(nul.status, 400);
+  t.equal(nul.headers['content-type'], 'application/json');
+  t.same(Object.keys(JSON.parse(nul.body)), ['Code', 'Message', 'RequestId', 'HostId']);
+  t.equal(JSON.parse(nul.body).Code, 'InvalidRequest');
+  // RGW's url_decode gives up on "%zz" and the request becomes ListBuckets (anonymous: an empty list).
+  const anon = await raw(f.gw, undefined, { path: '/errs/%zz' });
+  t.equal(anon.status, 200);
+  t.match(anon.body, /<ListAllMyBucketsResult/);
+});
+
+t.test('a POST that is no known operation: 501 with a body, 400 InvalidArgument without', async (t) => {
+  const withBody = await raw(f.gw, user, { method: 'POST', path: '/errs/k', body: 'x' });
+  t.equal(errorShape(withBody.body), `${DOC}<Error><Code>NotImplemented</Code><Message></Message><RequestId/><HostId/></Error>`);
+});
+
+t.test('control bodies over 1 MiB: 416 InvalidRange (RGW reads them with rgw_max_put_param_size)', async (t) => {
+  const r = await raw(f.gw, user, { method: 'PUT', path: '/errs', query: { policy: '' }, body: '{' + ' '.repeat(1100 * 1024) + '}' });
+  t.equal(r.status, 416);
+  t.match(r.body, /<Code>InvalidRange<\/Code>/);
+});
+
 t.test('a HEAD error announces the length of the body it does not send', async (t) => {
   const get = await raw(f.gw, user, { path: '/errs/missing' });
   const head = await raw(f.gw, user, { method: 'HEAD', path: '/errs/missing' });

@@ -35,8 +35,12 @@ function renderAcl(ctx: RequestContext, owner: Owner, canned: string): Record<st
   return { Owner: { ID: o.id, DisplayName: o.displayName }, AccessControlList: { Grant: grants } };
 }
 
-/** The canned ACL an AccessControlPolicy document amounts to, if it amounts to one. */
-function cannedFromDocument(text: string, ownerId: string): string | undefined {
+/**
+ * The canned ACL an AccessControlPolicy document amounts to, if it amounts to one. RGW's checks first: the
+ * document must name the resource's owner (400 InvalidArgument, "Invalid Owner ID" when it names another) and
+ * every CanonicalUser grantee must exist ("Invalid CanonicalUser id").
+ */
+function cannedFromDocument(ctx: RequestContext, text: string, ownerId: string): string | undefined {
   let doc: Record<string, unknown>;
   try {
     doc = parseXml(text);
@@ -44,10 +48,18 @@ function cannedFromDocument(text: string, ownerId: string): string | undefined {
     throw new GatewayError('InvalidArgument');
   }
   const policy = doc.AccessControlPolicy as Record<string, unknown> | undefined;
+  const owner = policy && typeof policy === 'object' ? (policy.Owner as Record<string, unknown> | undefined) : undefined;
+  if (!owner || typeof owner !== 'object' || owner.ID === undefined) throw new GatewayError('InvalidArgument');
+  if (String(owner.ID) !== ownerId) throw new GatewayError('InvalidArgument', 'Invalid Owner ID');
   const list = policy && typeof policy === 'object' ? (policy.AccessControlList as Record<string, unknown> | undefined) : undefined;
   const grants = asArray((list && typeof list === 'object' ? list.Grant : undefined) as Record<string, unknown> | Record<string, unknown>[] | undefined);
   let ownerFull = false;
   const groups: string[] = [];
+  const known = (id: string): boolean => ctx.env.store.get(T.users, id) !== undefined || ctx.env.store.get(T.accounts, id) !== undefined;
+  for (const g of grants) {
+    const id = ((g.Grantee ?? {}) as Record<string, unknown>).ID;
+    if (id !== undefined && !known(String(id))) throw new GatewayError('InvalidArgument', 'Invalid CanonicalUser id');
+  }
   for (const g of grants) {
     const grantee = (g.Grantee ?? {}) as Record<string, unknown>;
     const permission = String(g.Permission ?? '');
@@ -72,7 +84,7 @@ async function requestedAcl(ctx: RequestContext, owner: Owner): Promise<string> 
     throw new GatewayError('NotImplemented', 'the reference gateway keeps canned ACLs only (x-amz-grant-* headers are not supported)');
   }
   if (!body.trim()) throw new GatewayError('InvalidArgument');
-  const fromDoc = cannedFromDocument(body, ownerIdentity(ctx, owner).id);
+  const fromDoc = cannedFromDocument(ctx, body, ownerIdentity(ctx, owner).id);
   if (!fromDoc) throw new GatewayError('NotImplemented', 'the reference gateway keeps canned ACLs only (this grant set is not one)');
   return fromDoc;
 }

@@ -9,6 +9,7 @@ import { checkBucketLimit } from '../../quota/limits.js';
 import { bucketStatsHeaders } from './usage.js';
 import { bucketKey, type BucketRecord } from '../../bucket/model.js';
 import { isValidBucketName } from '../../bucket/names.js';
+import { bucketIsEmpty, bucketsOwnedBy, getBucket } from '../../bucket/buckets.js';
 import { authorizeOn, callerIdentity, callerOwner, callerTenant, loadBucket, s3Arn, type S3Request } from './request.js';
 import { isoDate, sendEmpty, sendXml } from './respond.js';
 import { readSmallBody } from './body.js';
@@ -20,12 +21,7 @@ export async function listBuckets(r: S3Request): Promise<void> {
   if (ctx.principal.kind !== 'anonymous') authorize(ctx, { action: r.action, resource: 'arn:aws:s3:::*', scope: 'user', mandatoryPolicy: false });
   const owner = callerOwner(ctx);
   const tenant = callerTenant(ctx);
-  const buckets = owner
-    ? ctx.env.store
-        .list<BucketRecord>(T.buckets, { prefix: `${tenant}/` })
-        .map(([, b]) => b)
-        .filter((b) => b.owner.kind === owner.kind && b.owner.id === owner.id)
-    : [];
+  const buckets = owner ? bucketsOwnedBy(ctx.env.store, owner, tenant) : [];
   // RGW shows the calling user (tenant$uid) as Owner, even for account-owned buckets.
   const who = callerIdentity(ctx);
   sendXml(ctx, 'ListAllMyBucketsResult', {
@@ -82,7 +78,7 @@ export async function createBucket(r: S3Request): Promise<void> {
   checkLocation(r, await readSmallBody(ctx));
   const acl = ctx.headers['x-amz-acl'] ? String(ctx.headers['x-amz-acl']) : 'private';
   if (!CANNED_ACLS.has(acl)) throw new GatewayError('InvalidArgument');
-  const existing = ctx.env.store.get<BucketRecord>(T.buckets, bucketKey(r.tenant, name));
+  const existing = getBucket(ctx.env.store, r.tenant, name);
   if (existing) {
     // RGW answers 200 when the caller already owns it, else 409 BucketAlreadyExists with this message.
     if (existing.owner.kind === owner.kind && existing.owner.id === owner.id) return sendEmpty(ctx, 200);
@@ -116,7 +112,7 @@ export async function deleteBucket(r: S3Request): Promise<void> {
   const { ctx } = r;
   const b = loadBucket(r);
   authorizeOn(r, b);
-  if (ctx.env.store.count(T.objects, `${b.marker}/`) > 0 || ctx.env.store.count(T.uploads, `${b.marker}/`) > 0) throw new GatewayError('BucketNotEmpty');
+  if (!bucketIsEmpty(ctx.env.store, b)) throw new GatewayError('BucketNotEmpty');
   await ctx.env.store.commit([{ table: T.buckets, key: bucketKey(b.tenant, b.name) }]);
   sendEmpty(ctx, 204);
 }
@@ -132,5 +128,29 @@ export async function getBucketLocation(r: S3Request): Promise<void> {
 export async function getBucketVersioning(r: S3Request): Promise<void> {
   const b = loadBucket(r);
   authorizeOn(r, b);
-  sendXml(r.ctx, 'VersioningConfiguration', b.versioning ? { Status: b.versioning } : {});
+  sendXml(r.ctx, 'VersioningConfiguration', b.versioning ? { Status: b.versioning, MfaDelete: 'Disabled' } : {});
+}
+
+/**
+ * PutBucketVersioning: Status Suspended is stored (an unversioned bucket behaves the same); Enabled is a
+ * deliberate gap (501: the reference keeps one version per key). A body that is not a VersioningConfiguration
+ * with a valid Status (and MfaDelete Enabled/Disabled when present) is 400 InvalidArgument, as in RGW.
+ */
+export async function putBucketVersioning(r: S3Request): Promise<void> {
+  const b = loadBucket(r);
+  authorizeOn(r, b);
+  let conf: unknown;
+  try {
+    conf = parseXml((await readSmallBody(r.ctx)).toString('utf8')).VersioningConfiguration;
+  } catch {
+    throw new GatewayError('InvalidArgument');
+  }
+  const c = conf && typeof conf === 'object' ? (conf as Record<string, unknown>) : undefined;
+  const status = c?.Status;
+  const mfa = c?.MfaDelete;
+  if (!c || (status !== 'Enabled' && status !== 'Suspended') || (mfa !== undefined && mfa !== 'Enabled' && mfa !== 'Disabled')) throw new GatewayError('InvalidArgument');
+  if (status === 'Enabled') throw new GatewayError('NotImplemented', 'the reference gateway does not keep object versions');
+  const now = loadBucket(r);
+  await r.ctx.env.store.commit([{ table: T.buckets, key: bucketKey(now.tenant, now.name), value: { ...now, versioning: 'Suspended' } }]);
+  sendEmpty(r.ctx, 200);
 }

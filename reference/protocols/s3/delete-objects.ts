@@ -10,7 +10,7 @@ import { asArray, parseXml } from '../../http/xml.js';
 import { deleteObject } from '../../bucket/writes.js';
 import { authorizeOn, loadBucket, type S3Request } from './request.js';
 import { sendEmpty, sendXml } from './respond.js';
-import { readSmallBody } from './body.js';
+import { readSmallBody, utf8 } from './body.js';
 
 const MAX_KEYS = 1000;
 
@@ -41,13 +41,14 @@ function entries(text: string): Entry[] | undefined {
 export async function deleteObjects(r: S3Request): Promise<void> {
   const { ctx } = r;
   const b = loadBucket(r);
-  const text = (await readSmallBody(ctx)).toString('utf8');
-  const list = entries(text);
+  // A body that is not UTF-8 is refused the same way (RGW's XML parser rejects it).
+  const text = utf8(await readSmallBody(ctx));
+  const list = text === undefined ? undefined : entries(text);
   if (!list) {
     ctx.errorCode = 'MalformedXML';
     return sendEmpty(ctx, 400);
   }
-  const quiet = String((parseXml(text).Delete as Record<string, unknown>).Quiet ?? '').toLowerCase() === 'true';
+  const quiet = String((parseXml(text!).Delete as Record<string, unknown>).Quiet ?? '').toLowerCase() === 'true';
   const deleted: Record<string, unknown>[] = [];
   const errors: Record<string, unknown>[] = [];
   for (const e of list) {

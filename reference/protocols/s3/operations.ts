@@ -47,6 +47,7 @@ export const S3_OPERATIONS = {
   DeleteBucket: { level: 'bucket', method: 'DELETE', action: 's3:DeleteBucket', handler: buckets.deleteBucket },
   GetBucketLocation: { level: 'bucket', method: 'GET', subresource: 'location', action: 's3:GetBucketLocation', handler: buckets.getBucketLocation },
   GetBucketVersioning: { level: 'bucket', method: 'GET', subresource: 'versioning', action: 's3:GetBucketVersioning', handler: buckets.getBucketVersioning },
+  PutBucketVersioning: { level: 'bucket', method: 'PUT', subresource: 'versioning', action: 's3:PutBucketVersioning', handler: buckets.putBucketVersioning },
   GetBucketAcl: { level: 'bucket', method: 'GET', subresource: 'acl', action: 's3:GetBucketAcl', handler: acl.getBucketAcl },
   PutBucketAcl: { level: 'bucket', method: 'PUT', subresource: 'acl', action: 's3:PutBucketAcl', handler: acl.putBucketAcl },
   GetBucketPolicy: { level: 'bucket', method: 'GET', subresource: 'policy', action: 's3:GetBucketPolicy', handler: policy.getBucketPolicy },
@@ -104,7 +105,12 @@ interface RefusalRule {
   refused: Refusal['refused'];
   name: string;
   withBucket?: boolean;
+  /** Only when the request's headers say so. */
+  when?: (headers: Record<string, unknown>) => boolean;
 }
+
+/** The request declares a body (Content-Length above 0, or chunked). */
+const hasBody = (h: Record<string, unknown>): boolean => (h['content-length'] !== undefined && h['content-length'] !== '0') || h['transfer-encoding'] !== undefined;
 
 const NI = 'NotImplemented' as const;
 const MNA = 'MethodNotAllowed' as const;
@@ -115,14 +121,17 @@ const REFUSALS: RefusalRule[] = [
   { level: 'bucket', method: '*', subresource: 'website', refused: MNA, name: 'BucketWebsite' },
   { level: 'bucket', method: 'GET', subresource: 'uploadId', refused: MNA, name: 'GetBucketUploadId' },
   // RGW implements these; the reference does not (deliberate gaps, answered before any bucket lookup).
-  ...['cors', 'lifecycle', 'tagging', 'versioning', 'encryption', 'object-lock', 'notification', 'logging', 'requestPayment', 'replication', 'publicAccessBlock', 'policyStatus']
+  ...['cors', 'lifecycle', 'tagging', 'encryption', 'object-lock', 'notification', 'logging', 'requestPayment', 'replication', 'publicAccessBlock', 'policyStatus']
     .flatMap((s) => [{ level: 'bucket' as const, method: 'PUT' as const, subresource: s, refused: NI, name: `PutBucket:${s}` }]),
   ...['encryption', 'notification', 'replication', 'publicAccessBlock', 'object-lock'].map((s) => ({ level: 'bucket' as const, method: 'DELETE' as const, subresource: s, refused: NI, name: `DeleteBucket:${s}` })),
   ...['replication', 'publicAccessBlock', 'policyStatus'].map((s) => ({ level: 'bucket' as const, method: 'GET' as const, subresource: s, refused: NI, name: `GetBucket:${s}` })),
   ...['tagging', 'retention', 'legal-hold', 'append'].map((s) => ({ level: 'object' as const, method: 'PUT' as const, subresource: s, refused: NI, name: `PutObject:${s}` })),
   ...['torrent', 'retention', 'legal-hold', 'attributes'].map((s) => ({ level: 'object' as const, method: 'GET' as const, subresource: s, refused: NI, name: `GetObject:${s}` })),
   ...['restore', 'select'].map((s) => ({ level: 'object' as const, method: 'POST' as const, subresource: s, refused: NI, name: `PostObject:${s}` })),
-  // A POST that selects no operation is RGW's browser form upload (RGWPostObj): a non-form body is 400.
+  // A POST that selects no operation is RGW's browser form upload (RGWPostObj), which the reference does not
+  // implement: with a body RGW answers 501 (before the bucket), without one 400 InvalidArgument.
+  { level: 'bucket', method: 'POST', refused: NI, name: 'PostObject', when: hasBody },
+  { level: 'object', method: 'POST', refused: NI, name: 'PostObject', when: hasBody },
   { level: 'bucket', method: 'POST', refused: 'InvalidArgument', name: 'PostObject', withBucket: true },
   { level: 'object', method: 'POST', refused: 'InvalidArgument', name: 'PostObject', withBucket: true },
   // CORS preflight without a CORS configuration (or Origin) is refused the same way.
@@ -144,7 +153,8 @@ export function select(level: Level, method: string, query: URLSearchParams, hea
   for (const [name, op] of candidates) if (op.subresource && op.selectHeader && subresourceMatches(op, query) && hasHeader(op)) return name;
   for (const [name, op] of candidates) if (op.subresource && !op.selectHeader && subresourceMatches(op, query)) return name;
   for (const rule of REFUSALS) {
-    if ((rule.level === '*' || rule.level === level) && (rule.method === '*' || rule.method === method) && (!rule.subresource || query.has(rule.subresource))) {
+    const applies = (rule.level === '*' || rule.level === level) && (rule.method === '*' || rule.method === method) && (!rule.subresource || query.has(rule.subresource));
+    if (applies && (!rule.when || rule.when(headers))) {
       return { refused: rule.refused, name: rule.name, ...(rule.withBucket ? { withBucket: true } : {}) };
     }
   }

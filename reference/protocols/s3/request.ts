@@ -5,7 +5,8 @@ import type { RequestContext } from '../../http/context.js';
 import { authorize, type AuthzRequest } from '../../authz/authorize.js';
 import { GatewayError } from '../../errors.js';
 import { T, userKey, type AccountRecord, type Owner, type UserRecord } from '../../identity/model.js';
-import { bucketKey, type BucketRecord } from '../../bucket/model.js';
+import type { BucketRecord } from '../../bucket/model.js';
+import { getBucket } from '../../bucket/buckets.js';
 
 export interface S3Request {
   ctx: RequestContext;
@@ -46,7 +47,7 @@ export function callerIdentity(ctx: RequestContext): { id: string; displayName?:
 }
 
 export function findBucket(r: S3Request): BucketRecord | undefined {
-  return r.bucketName === undefined ? undefined : r.ctx.env.store.get<BucketRecord>(T.buckets, bucketKey(r.tenant, r.bucketName));
+  return r.bucketName === undefined ? undefined : getBucket(r.ctx.env.store, r.tenant, r.bucketName);
 }
 
 export function loadBucket(r: S3Request): BucketRecord {
