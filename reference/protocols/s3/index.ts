@@ -51,6 +51,8 @@ export interface ResolvedPath {
  * bucket (`:bucket` the default tenant); a plain name resolves in the caller's own tenant.
  */
 export function resolvePath(ctx: RequestContext): ResolvedPath {
+  // A request-target that is not a path (OPTIONS *) addresses no bucket.
+  if (!ctx.rawPath.startsWith('/')) return { tenant: callerTenant(ctx), level: 'service' };
   const decoded = rgwUrlDecode(ctx.rawPath);
   let bucketBytes: Buffer | undefined;
   let keyBytes: Buffer | undefined;
