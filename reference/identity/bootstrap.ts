@@ -1,7 +1,8 @@
 // The Admin Ops user every gateway starts with: uid "admin" with the caps a harness needs.
 import type { Store } from '../store/store.js';
 import { newAccessKey, newSecretKey } from './generate.js';
-import { NO_QUOTA, T, type UserRecord } from './model.js';
+import { T, type UserRecord } from './model.js';
+import { buildUser } from './users.js';
 
 export const ADMIN_UID = 'admin';
 export const ADMIN_CAPS = 'users=*;buckets=*;accounts=*;roles=*;user-policy=*;usage=*;metadata=*;info=read';
@@ -34,28 +35,7 @@ export async function ensureAdminUser(
   const key = { accessKey: keys.accessKeyId, secretKey: keys.secretAccessKey, active: true, createDate: now.toISOString() };
   const user: UserRecord = existing
     ? { ...existing, keys: [...existing.keys.filter((k) => k.accessKey !== keys.accessKeyId), key] }
-    : {
-        tenant: '',
-        id: ADMIN_UID,
-        displayName: 'admin',
-        email: '',
-        suspended: false,
-        maxBuckets: 1000,
-        keys: [key],
-        caps: parseCaps(ADMIN_CAPS),
-        opMask: 'read, write, delete',
-        system: false,
-        admin: false,
-        accountRoot: false,
-        path: '/',
-        createDate: now.toISOString(),
-        userQuota: { ...NO_QUOTA },
-        bucketQuota: { ...NO_QUOTA },
-        inlinePolicies: {},
-        managedPolicies: [],
-        groups: [],
-        tags: {},
-      };
+    : { ...buildUser({ tenant: '', id: ADMIN_UID, displayName: 'admin', caps: parseCaps(ADMIN_CAPS) }, now.toISOString()), keys: [key] };
   await store.commit([
     { table: T.users, key: ADMIN_UID, value: user },
     { table: T.keys, key: keys.accessKeyId, value: ADMIN_UID },
