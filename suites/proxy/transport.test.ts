@@ -59,7 +59,10 @@ t.test('recordings: per step, no secret, identical across runs', async (t) => {
     'proxy/recorded/07-s3-PutObject.http', 'proxy/recorded/08-upload.http', 'proxy/recorded/09-s3-AbortMultipartUpload.http',
     'proxy/recorded/10-teardown.http',
   ]);
-  for (const [file, text] of a) t.equal(b.get(file), text, `${file} is identical in both runs`);
+  // Admin Ops lists a user's keys sorted by the (random) key id, so which placeholder number lands first in a key
+  // list differs between runs; everything else must be identical byte for byte.
+  const keysUnnumbered = (s: string | undefined): string | undefined => s?.replace(/<access-key-\d+>/g, '<access-key>');
+  for (const [file, text] of a) t.equal(keysUnnumbered(b.get(file)), keysUnnumbered(text), `${file} is identical in both runs`);
 
   const secrets = contexts.flatMap(secretsOf);
   t.ok(secrets.length >= 12, `${secrets.length} secrets known (admin, users, keys, STS credentials)`);
