@@ -37,6 +37,14 @@ function loadGroup(c: IamCall, name: string): GroupRecord {
   return g;
 }
 
+/** The group named by GroupName, with the Marker/MaxItems of a listing over it (read in RGW's order). */
+function pagedGroup(c: IamCall): { group: GroupRecord; marker: string; max: number } {
+  const name = groupName(param(c, 'GroupName'));
+  const marker = param(c, 'Marker');
+  const max = maxItems(c);
+  return { group: loadGroup(c, name), marker, max };
+}
+
 /** AddUserToGroup / RemoveUserFromGroup: both names checked, then the group, then the user (root included). */
 function groupAndUser(c: IamCall): { group: GroupRecord; user: UserRecord } {
   const gname = groupName(param(c, 'GroupName'));
@@ -84,12 +92,7 @@ export const GROUP_OPERATIONS = {
   GetGroup: op({
     callers: 'account',
     action: 'iam:GetGroup',
-    prepare(c) {
-      const name = groupName(param(c, 'GroupName'));
-      const marker = param(c, 'Marker');
-      const max = maxItems(c);
-      return { group: loadGroup(c, name), marker, max };
-    },
+    prepare: pagedGroup,
     resource: (_c, t) => groupResource(t.group),
     async execute(c, { group, marker, max }) {
       const p = page(groupMembers(c.ctx.env.store, group.id), (u) => u.displayName.toLowerCase(), marker, max, 'after');
@@ -250,12 +253,7 @@ export const GROUP_OPERATIONS = {
   ListGroupPolicies: op({
     callers: 'account',
     action: 'iam:ListGroupPolicies',
-    prepare(c) {
-      const gname = groupName(param(c, 'GroupName'));
-      const marker = param(c, 'Marker');
-      const max = maxItems(c);
-      return { group: loadGroup(c, gname), marker, max };
-    },
+    prepare: pagedGroup,
     resource: (_c, t) => groupResource(t.group),
     async execute(_c, { group, marker, max }) {
       const p = page(sortedNames(group.inlinePolicies), (n) => n, marker, Math.max(max, 0), 'from');
@@ -301,12 +299,7 @@ export const GROUP_OPERATIONS = {
   ListAttachedGroupPolicies: op({
     callers: 'account',
     action: 'iam:ListAttachedGroupPolicies',
-    prepare(c) {
-      const gname = groupName(param(c, 'GroupName'));
-      const marker = param(c, 'Marker');
-      const max = maxItems(c);
-      return { group: loadGroup(c, gname), marker, max };
-    },
+    prepare: pagedGroup,
     resource: (_c, t) => groupResource(t.group),
     async execute(_c, { group, marker, max }) {
       const p = page([...group.managedPolicies].sort(), (a) => a, marker, Math.max(max, 0), 'from');

@@ -52,6 +52,13 @@ function loadRole(c: IamCall): RoleRecord {
   return r;
 }
 
+/** The role and the inline policy name of Get/DeleteRolePolicy (RoleName checked first, as RGW does). */
+function rolePolicy(c: IamCall): { role: RoleRecord; name: string } {
+  roleName(param(c, 'RoleName'));
+  const name = requireParam(c, 'PolicyName');
+  return { role: loadRole(c), name };
+}
+
 const save = (c: IamCall, r: RoleRecord, value: RoleRecord | undefined): Promise<void> => c.ctx.env.store.commit([roleMutation(r, value)]);
 
 /** std::stoull, then RGWRole::validate_max_session_duration. Empty means 3600. */
@@ -230,11 +237,7 @@ export const ROLE_OPERATIONS = {
     callers: 'any',
     action: 'iam:GetRolePolicy',
     cap: READ,
-    prepare(c) {
-      roleName(param(c, 'RoleName'));
-      const name = requireParam(c, 'PolicyName');
-      return { role: loadRole(c), name };
-    },
+    prepare: rolePolicy,
     resource: (c, t) => byRole(c, t.role),
     async execute(_c, { role, name }) {
       const doc = role.inlinePolicies[name];
@@ -259,11 +262,7 @@ export const ROLE_OPERATIONS = {
     callers: 'any',
     action: 'iam:DeleteRolePolicy',
     cap: WRITE,
-    prepare(c) {
-      roleName(param(c, 'RoleName'));
-      const name = requireParam(c, 'PolicyName');
-      return { role: loadRole(c), name };
-    },
+    prepare: rolePolicy,
     resource: (c, t) => byRole(c, t.role),
     async execute(c, { role, name }) {
       if (role.inlinePolicies[name] === undefined) throw new GatewayError('NoSuchEntity', 'The requested PolicyName was not found');
