@@ -9,6 +9,22 @@ import { attemptStep } from './step.js';
 export type Sleep = (ms: number) => Promise<void>;
 export const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A step's result before any attempt: its identity in the scenario, no attempts yet. */
+export function emptyStepResult(step: Step, status: StepResult['status']): StepResult {
+  return {
+    index: step.index,
+    id: step.id,
+    name: step.name,
+    pos: step.pos,
+    identity: step.as,
+    service: step.service,
+    operation: step.operation,
+    status,
+    durationMs: 0,
+    attempts: [],
+  };
+}
+
 export type AttemptFn = (step: Step, ctx: ScenarioContext, n: number) => ReturnType<typeof attemptStep>;
 
 export async function runStep(step: Step, ctx: ScenarioContext, opts: { sleep?: Sleep; attempt?: AttemptFn; now?: () => number } = {}): Promise<StepResult> {
@@ -17,18 +33,7 @@ export async function runStep(step: Step, ctx: ScenarioContext, opts: { sleep?: 
   const now = opts.now ?? Date.now;
   const started = now();
   const deadline = started + (step.retry?.untilMs ?? 0);
-  const result: StepResult = {
-    index: step.index,
-    id: step.id,
-    name: step.name,
-    pos: step.pos,
-    identity: step.as,
-    service: step.service,
-    operation: step.operation,
-    status: 'error',
-    durationMs: 0,
-    attempts: [],
-  };
+  const result = emptyStepResult(step, 'error');
   for (let n = 1; ; n++) {
     const attempt = await attemptFn(step, ctx, n);
     result.attempts.push(attempt);

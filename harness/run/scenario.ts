@@ -6,7 +6,7 @@ import type { Target } from '../targets/target.js';
 import { ScenarioContext } from './context.js';
 import { newRunId } from './names.js';
 import { Phase } from './phase.js';
-import { realSleep, runStep, type Sleep } from './retry.js';
+import { emptyStepResult, realSleep, runStep, type Sleep } from './retry.js';
 import { runSetup } from './setup.js';
 import { runTeardown } from './teardown.js';
 
@@ -112,19 +112,7 @@ export async function runScenario(scenario: Scenario, target: Target, opts: Scen
 }
 
 function skippedStep(step: Scenario['steps'][number], why: string): StepResult {
-  return {
-    index: step.index,
-    id: step.id,
-    name: step.name,
-    pos: step.pos,
-    identity: step.as,
-    service: step.service,
-    operation: step.operation,
-    status: 'skipped',
-    durationMs: 0,
-    attempts: [],
-    failure: { message: why, pos: step.pos },
-  };
+  return { ...emptyStepResult(step, 'skipped'), failure: { message: why, pos: step.pos } };
 }
 
 function brokenBeforeStart(base: Omit<ScenarioResult, 'status' | 'durationMs' | 'names' | 'setup' | 'steps' | 'teardown'>, scenario: Scenario, reason: string, t0: number): ScenarioResult {
